@@ -25,7 +25,9 @@ def tree(db):
     """
     province = factories.unit_create("UBND tỉnh Khánh Hòa", kind=UnitKind.PROVINCE)
     own = factories.unit_create("Sở Nội vụ", parent=province)
-    own_child = factories.unit_create("Phòng Thi đua - Khen thưởng", parent=own, kind=UnitKind.DIVISION)
+    own_child = factories.unit_create(
+        "Phòng Thi đua - Khen thưởng", parent=own, kind=UnitKind.DIVISION
+    )
     sibling = factories.unit_create("Sở Y tế", parent=province)
     outside = factories.unit_create("UBND tỉnh Lâm Đồng", kind=UnitKind.PROVINCE)
     return {

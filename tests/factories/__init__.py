@@ -18,11 +18,10 @@ _counter = itertools.count(1)
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Người dùng"
-    password = factory.PostGenerationMethodCall("set_password", "matkhau-123")
+    password = factory.django.Password("matkhau-123")
 
 
 def unit_create(name=None, parent=None, kind=UnitKind.DEPARTMENT, **fields) -> Unit:

@@ -7,7 +7,6 @@ from treebeard.exceptions import InvalidMoveToDescendant
 from guongsang.common.audit import audited_save
 from guongsang.common.errors import DomainError
 from guongsang.orgs.enums import SuccessionKind, UnitKind, UnitStatus
-from guongsang.orgs.services.people import person_move
 from guongsang.orgs.models import (
     EmulationGroup,
     Household,
@@ -18,6 +17,7 @@ from guongsang.orgs.models import (
     UnitName,
     UnitSuccession,
 )
+from guongsang.orgs.services.people import person_move
 
 _TREE_FIELDS = ["path", "depth", "numchild"]
 
@@ -71,7 +71,10 @@ def unit_create(
         _require_active(parent)
         parent = Unit.objects.get(pk=parent.pk)  # fresh numchild for treebeard
     unit._history_user = actor
-    unit = parent.add_child(instance=unit) if parent is not None else Unit.add_root(instance=unit)
+    if parent is not None:
+        unit = Unit.objects.add_child(parent, instance=unit)
+    else:
+        unit = Unit.objects.add_root(instance=unit)
     return unit
 
 
@@ -111,7 +114,7 @@ def unit_move(*, unit: Unit, new_parent: Unit, actor) -> Unit:
         )
     _require_active(new_parent)
     try:
-        unit.move(new_parent, pos="last-child")
+        Unit.objects.move(unit, new_parent, pos="last-child")
     except InvalidMoveToDescendant as error:  # pragma: no cover - checked above
         raise DomainError(_("That move would make a cycle in the tree.")) from error
     unit = Unit.objects.get(pk=unit.pk)
