@@ -151,8 +151,8 @@ class DatasetGenerator:
                 cursor.execute("PRAGMA temp_store = MEMORY")
         with transaction.atomic():
             self._phase("units", self._units)
-            self._phase("people", self._people)
-            self._phase("households", self._households)
+            self._phase("staff (people with a post)", self._people)
+            self._phase("households (and their residents)", self._households)
             self._phase("title records", self._title_records)
             reset_sequences(Unit, Person, Household, Membership, HouseholdMember)
             committing = time.monotonic()

@@ -14,24 +14,21 @@ import datetime
 import random
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from simple_history.utils import bulk_create_with_history
 
-from guongsang.common.audit import audited_save
 from guongsang.orgs import services
 from guongsang.orgs.demo import records as rec
+from guongsang.orgs.demo.accounts import demo_admin_create, demo_users_create
 from guongsang.orgs.demo.divisions import divisions_import
 from guongsang.orgs.demo.names import NamePicker
 from guongsang.orgs.demo.people import head_position, staff_positions
-from guongsang.orgs.demo.structure import DEMO_BODIES, DEMO_HOSPITALS, DEMO_SCHOOLS
-from guongsang.orgs.enums import GroupKind, HouseholdRelation, Role, UnitKind
+from guongsang.orgs.demo.structure import DEMO_BODIES, DEMO_GROUPS, DEMO_HOSPITALS, DEMO_SCHOOLS
+from guongsang.orgs.enums import GroupKind, HouseholdRelation, UnitKind
 from guongsang.orgs.models import Household, Membership, Person, Unit
 from guongsang.titles.models import Title, TitleRecord
 from guongsang.titles.services import title_record_grant
 
 SEED = 2026
-DEMO_PASSWORD = "guongsang2026"
 PROVINCE_CODE = "56"
 MERGE_DATE = datetime.date(2025, 3, 1)
 ROUTINE_TITLES = {rec.LDTT, rec.CSTT, rec.HTT, rec.HTXS}
@@ -47,16 +44,6 @@ HOUSEHOLD_COMMUNES = [
 EXTRA_BODIES = [
     ("Sở Tài chính", "STC", UnitKind.DEPARTMENT, ["Văn phòng Sở"]),
     ("Sở Công Thương", "SCT", UnitKind.DEPARTMENT, ["Văn phòng Sở"]),
-]
-# username, role, unit (a name, or "root"), the unit (within it) of the person linked, if any
-DEMO_USERS = [
-    ("admin", Role.ADMIN, "root", None),
-    ("tonghop", Role.SYNTHESIS, "Sở Nội vụ", "Phòng Công tác thi đua, khen thưởng"),
-    ("canbo", Role.OFFICER, "Sở Nông nghiệp và Môi trường", "Văn phòng Sở"),
-    ("thutruong", Role.HEAD, "Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường"),
-    ("hoidong", Role.COUNCIL, "root", None),
-    ("bientap", Role.EDITOR, "root", None),
-    ("nhanvien", Role.STAFF, "Chi cục Bảo vệ môi trường", "Chi cục Bảo vệ môi trường"),
 ]
 
 
@@ -77,7 +64,7 @@ class DemoBuilder:
     # -- orchestration -------------------------------------------------------------------
     def build(self) -> dict:
         self.titles = {t.code: t for t in Title.objects.all()}
-        self._admin()
+        self.admin = demo_admin_create()
         self._tree()
         self._people()
         self._households()
@@ -85,18 +72,7 @@ class DemoBuilder:
         self._grant_years(range(2021, 2025), bulk=True)
         self._reorganise()
         self._grant_years([2025])
-        return self._users()
-
-    def _admin(self) -> None:
-        user_model = get_user_model()
-        self.password_hash = make_password(DEMO_PASSWORD)
-        self.admin = user_model.objects.create(
-            username="admin",
-            first_name="Quản trị hệ thống",
-            is_staff=True,
-            is_superuser=True,
-            password=self.password_hash,
-        )
+        return demo_users_create(admin=self.admin, root=self.root)
 
     # -- units ---------------------------------------------------------------------------
     def _unit(self, parent, name, kind, *, code="", short_name="", key=None) -> Unit:
@@ -251,46 +227,7 @@ class DemoBuilder:
     # -- emulation groups ----------------------------------------------------------------
     def _groups(self) -> None:
         u = self.units
-        groups = [
-            (
-                "Khối thi đua các Sở, ban, ngành kinh tế",
-                GroupKind.BLOCK,
-                [
-                    "Sở Tài nguyên và Môi trường",
-                    "Sở Nông nghiệp và Phát triển nông thôn",
-                    "Sở Tài chính",
-                    "Sở Công Thương",
-                ],
-            ),
-            (
-                "Khối thi đua các Sở, ngành văn hóa - xã hội",
-                GroupKind.BLOCK,
-                [
-                    "Sở Nội vụ",
-                    "Sở Giáo dục và Đào tạo",
-                    "Sở Y tế",
-                    "Sở Lao động - Thương binh và Xã hội",
-                    "Báo Khánh Hòa",
-                    "Đài Phát thanh - Truyền hình Khánh Hòa",
-                ],
-            ),
-            (
-                "Khối các cơ quan Đảng, đoàn thể",
-                GroupKind.BLOCK,
-                [
-                    "Ban Tuyên giáo Tỉnh ủy",
-                    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
-                    "Liên đoàn Lao động tỉnh",
-                    "Hội Nông dân tỉnh",
-                ],
-            ),
-            (
-                "Khối thi đua lực lượng vũ trang",
-                GroupKind.BLOCK,
-                ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"],
-            ),
-        ]
-        for name, kind, members in groups:
+        for name, kind, members in DEMO_GROUPS:
             services.group_create(
                 name=name,
                 kind=kind,
@@ -446,61 +383,9 @@ class DemoBuilder:
             )
 
     # -- users ---------------------------------------------------------------------------
-    def _users(self) -> list[dict]:
-        user_model = get_user_model()
-        rows = []
-        for username, role, unit_name, person_unit in DEMO_USERS:
-            unit = self.root if unit_name == "root" else self._active_unit(unit_name)
-            person = None
-            if person_unit:
-                people = Person.objects.filter(
-                    unit__path__startswith=unit.path,
-                    unit__name=person_unit,
-                    unit__status="active",
-                    user__isnull=True,
-                    memberships__end__isnull=True,
-                    memberships__is_head=role == Role.HEAD,
-                ).order_by("pk")
-                person = people.filter(position__startswith="Chuyên viên").first() or people.first()
-            if username == "admin":
-                user = self.admin
-            else:
-                user = user_model.objects.create(
-                    username=username,
-                    password=self.password_hash,
-                    first_name=person.full_name if person else _ROLE_LABELS[role],
-                )
-            services.role_assign(user=user, role=role, unit=unit, actor=self.admin)
-            if person is not None:
-                person.user = user
-                audited_save(person, actor=self.admin, reason="Liên kết tài khoản demo")
-            rows.append({"username": username, "role": role, "unit": unit.name})
-        return rows
-
-    def _active_unit(self, name: str) -> Unit:
-        return Unit.objects.filter(name=name, status="active").order_by("-pk").first()
-
-
-_ROLE_LABELS = {
-    Role.COUNCIL: "Thành viên Hội đồng Thi đua - Khen thưởng",
-    Role.EDITOR: "Biên tập viên",
-}
 
 
 def _division_kind(name: str) -> str:
     if name.startswith(("Trung tâm", "Văn phòng Đăng ký")):
         return UnitKind.PUBLIC_SERVICE
     return UnitKind.DIVISION
-
-
-def demo_logins() -> list[dict]:
-    """The demo accounts as they are in the database now."""
-    from guongsang.orgs.models import RoleAssignment
-
-    usernames = [row[0] for row in DEMO_USERS]
-    assignments = RoleAssignment.objects.filter(user__username__in=usernames).select_related(
-        "user", "unit"
-    )
-    order = {name: i for i, name in enumerate(usernames)}
-    rows = [{"username": a.user.username, "role": a.role, "unit": a.unit.name} for a in assignments]
-    return sorted(rows, key=lambda r: order[r["username"]])

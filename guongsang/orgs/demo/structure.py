@@ -3,6 +3,7 @@
 Each body: (name, code used in decision numbers "…/QĐ-<code>", kind, divisions).
 """
 
+from guongsang.orgs.enums import GroupKind
 from guongsang.orgs.enums import UnitKind as K
 
 TNMT_DIVISIONS = [
@@ -110,3 +111,44 @@ COMMUNE_OFFICES = [
     "Văn phòng HĐND và UBND", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội",
 ]  # fmt: skip
 COMMUNE_SCHOOLS = ["Trường Mầm non", "Trường Tiểu học", "Trường THCS"]
+
+# Emulation blocks of the demo province: (name, kind, member bodies).
+DEMO_GROUPS = [
+    (
+        "Khối thi đua các Sở, ban, ngành kinh tế",
+        GroupKind.BLOCK,
+        [
+            "Sở Tài nguyên và Môi trường",
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "Sở Tài chính",
+            "Sở Công Thương",
+        ],
+    ),
+    (
+        "Khối thi đua các Sở, ngành văn hóa - xã hội",
+        GroupKind.BLOCK,
+        [
+            "Sở Nội vụ",
+            "Sở Giáo dục và Đào tạo",
+            "Sở Y tế",
+            "Sở Lao động - Thương binh và Xã hội",
+            "Báo Khánh Hòa",
+            "Đài Phát thanh - Truyền hình Khánh Hòa",
+        ],
+    ),
+    (
+        "Khối các cơ quan Đảng, đoàn thể",
+        GroupKind.BLOCK,
+        [
+            "Ban Tuyên giáo Tỉnh ủy",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Liên đoàn Lao động tỉnh",
+            "Hội Nông dân tỉnh",
+        ],
+    ),
+    (
+        "Khối thi đua lực lượng vũ trang",
+        GroupKind.BLOCK,
+        ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"],
+    ),
+]

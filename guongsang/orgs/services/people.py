@@ -13,6 +13,8 @@ HOUSEHOLD_FIELDS = {"name", "address", "annual_income", "locality"}
 
 
 def _require_active_unit(unit: Unit) -> None:
+    """Checked against the database: the caller's copy of the unit may be stale."""
+    unit.status = Unit.objects.values_list("status", flat=True).get(pk=unit.pk)
     if not unit.is_active:
         raise DomainError(_("The unit “%(name)s” is no longer active.") % {"name": unit.name})
 

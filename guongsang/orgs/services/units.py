@@ -38,6 +38,8 @@ def _refresh_search(unit: Unit) -> None:
 
 
 def _require_active(unit: Unit) -> None:
+    """Checked against the database: the caller's copy of the unit may be stale."""
+    unit.status = Unit.objects.values_list("status", flat=True).get(pk=unit.pk)
     if not unit.is_active:
         raise DomainError(
             _("The unit “%(name)s” is no longer active (%(status)s).")
