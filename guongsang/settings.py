@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "guongsang.orgs",
     "guongsang.titles",
     "guongsang.api",
+    "guongsang.demo",
 ]
 
 MIDDLEWARE = [
@@ -86,7 +87,9 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'guongsang.sqlite3'}")}
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'guongsang.sqlite3'}")
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {

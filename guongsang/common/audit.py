@@ -25,8 +25,10 @@ def audited_save(obj, *, actor, reason: str = "", validate: bool = True, **save_
 
 
 def history_entries(obj, *, limit: int = 50) -> list[dict]:
-    """The record's audit trail, newest first: who, when, what kind, and each field's before/after."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date")[: limit + 1])
+    """The audit trail, newest first: who, when, what kind, each field's before/after."""
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
     entries = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(entries) == limit:

@@ -9,6 +9,7 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import Http404
@@ -553,17 +554,18 @@ def household_create(request, payload: HouseholdIn):
     require(request, "orgs.change_household", Household(locality=locality))
     if (payload.head_id is None) == (not payload.head_full_name):
         raise DomainError(_("Give either an existing head of household or a new one's name."))
-    head = _household_head(request, None, payload.head_id) or services.person_create(
-        full_name=payload.head_full_name, actor=request.user
-    )
-    household = services.household_create(
-        name=payload.name,
-        head=head,
-        locality=locality,
-        address=payload.address,
-        annual_income=payload.annual_income,
-        actor=request.user,
-    )
+    with transaction.atomic():  # a new head is not kept if the household is refused
+        head = _household_head(request, None, payload.head_id) or services.person_create(
+            full_name=payload.head_full_name, actor=request.user
+        )
+        household = services.household_create(
+            name=payload.name,
+            head=head,
+            locality=locality,
+            address=payload.address,
+            annual_income=payload.annual_income,
+            actor=request.user,
+        )
     return Status(201, Household.objects.select_related("head", "locality").get(pk=household.pk))
 
 

@@ -98,6 +98,9 @@ class UnitSuccession(models.Model):
             models.UniqueConstraint(fields=["predecessor", "successor"], name="unique_succession")
         ]
 
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor}"
+
 
 class ScopeGrant(models.Model):
     """An explicit grant: role holders of `grantee` also see `unit`'s subtree."""
@@ -264,6 +267,9 @@ class HouseholdMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["household", "person"], name="unique_household_member")
         ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_relation_display()})"
 
 
 class RoleAssignment(models.Model):

@@ -30,9 +30,9 @@ def unit_roots_visible_to(*, user) -> QuerySet[Unit]:
 
 
 def unit_children(*, unit: Unit, include_closed: bool = False) -> QuerySet[Unit]:
-    children = Unit.objects.filter(
-        path__startswith=unit.path, depth=unit.depth + 1
-    ).order_by("name_sort")
+    children = Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).order_by(
+        "name_sort"
+    )
     if not include_closed:
         children = children.filter(status="active")
     return children
@@ -103,9 +103,7 @@ def households_visible_to(*, user, query: str | None = None, unit: Unit | None =
             else Q(pk__in=[])
         )
         in_scope = scope.paths_q(scope.scope_paths(user), "locality__path")
-        households = households.filter(
-            pk__in=Household.objects.filter(in_scope | own).values("pk")
-        )
+        households = households.filter(pk__in=Household.objects.filter(in_scope | own).values("pk"))
     if unit is not None:
         households = households.filter(locality__path__startswith=unit.path)
     return households.filter(search_filter(query)).order_by("name_sort")

@@ -36,7 +36,9 @@ urlpatterns = [
     path("ho-gia-dinh/xuat/", views.household_export, name="household_export"),
     path("ho-gia-dinh/<int:pk>/", views.household_detail, name="household_detail"),
     path("ho-gia-dinh/<int:pk>/sua/", views.household_edit, name="household_edit"),
-    path("ho-gia-dinh/<int:pk>/thanh-vien/", views.household_member_add, name="household_member_add"),
+    path(
+        "ho-gia-dinh/<int:pk>/thanh-vien/", views.household_member_add, name="household_member_add"
+    ),
     path(
         "ho-gia-dinh/<int:pk>/thanh-vien/<int:person_pk>/xoa/",
         views.household_member_remove,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from guongsang.orgs.enums import Role
-from guongsang.orgs.models import Household, Person
+from guongsang.orgs.enums import Role, UnitStatus
+from guongsang.orgs.models import Household, Person, Unit
 from tests import factories
 from tests.api.conftest import token_client
 
@@ -189,6 +189,21 @@ def test_household_create_with_new_head(officer, tree):
         120000000,
     )
     assert Household.objects.get(pk=data["id"]).memberships.get().person_id == data["head_id"]
+
+
+def test_household_create_in_closed_locality_keeps_no_new_head(officer, tree):
+    Unit.objects.filter(pk=tree["own_child"].pk).update(status=UnitStatus.DISSOLVED)
+    payload = {
+        "name": "Hộ bà Năm",
+        "head_full_name": "Võ Thị Năm",
+        "locality_id": tree["own_child"].pk,
+    }
+
+    response = officer.post("/api/households", payload, content_type=JSON)
+
+    assert response.status_code == 400
+    assert "Phòng Thi đua - Khen thưởng" in response.json()["detail"]
+    assert not Person.objects.filter(full_name="Võ Thị Năm").exists()
 
 
 def test_household_create_needs_exactly_one_head(officer, tree):

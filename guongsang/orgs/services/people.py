@@ -85,11 +85,17 @@ def household_create(
 ) -> Household:
     _require_active_unit(locality)
     household = Household(
-        name=name.strip(), head=head, locality=locality, address=address, annual_income=annual_income
+        name=name.strip(),
+        head=head,
+        locality=locality,
+        address=address,
+        annual_income=annual_income,
     )
     household.refresh_search_fields()
     audited_save(household, actor=actor)
-    household_member_add(household=household, person=head, relation=HouseholdRelation.HEAD, actor=actor)
+    household_member_add(
+        household=household, person=head, relation=HouseholdRelation.HEAD, actor=actor
+    )
     return household
 
 

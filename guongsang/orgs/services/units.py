@@ -111,7 +111,10 @@ def unit_move(*, unit: Unit, new_parent: Unit, actor) -> Unit:
     new_parent = Unit.objects.get(pk=new_parent.pk)
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
         raise DomainError(
-            _("“%(unit)s” cannot be placed under “%(parent)s”: that would make a cycle in the tree.")
+            _(
+                "“%(unit)s” cannot be placed under “%(parent)s”: "
+                "that would make a cycle in the tree."
+            )
             % {"unit": unit.name, "parent": new_parent.name}
         )
     _require_active(new_parent)
@@ -133,7 +136,9 @@ def _close(unit: Unit, *, status: str, date: datetime.date, actor, reason: str) 
 
 def _hand_over(old: Unit, new: Unit, *, date: datetime.date, actor) -> None:
     """Users, people, households, grants, groups and active sub-units move to the successor."""
-    for child in Unit.objects.filter(path__startswith=old.path, depth=old.depth + 1, status="active"):
+    for child in Unit.objects.filter(
+        path__startswith=old.path, depth=old.depth + 1, status="active"
+    ):
         unit_move(unit=child, new_parent=new, actor=actor)
     RoleAssignment.objects.filter(unit=old).exclude(
         user__in=RoleAssignment.objects.filter(unit=new).values("user")
@@ -152,9 +157,7 @@ def _hand_over(old: Unit, new: Unit, *, date: datetime.date, actor) -> None:
 
 
 def _link(old: Unit, new: Unit, *, kind: str, date: datetime.date, actor) -> None:
-    audited_save(
-        UnitSuccession(predecessor=old, successor=new, kind=kind, date=date), actor=actor
-    )
+    audited_save(UnitSuccession(predecessor=old, successor=new, kind=kind, date=date), actor=actor)
 
 
 @transaction.atomic
@@ -217,7 +220,9 @@ def unit_dissolve(*, unit: Unit, date: datetime.date, actor, reason: str = "") -
         raise DomainError(
             _("The unit still has active sub-units: move, merge or dissolve them first.")
         )
-    _close(unit, status=UnitStatus.DISSOLVED, date=date, actor=actor, reason=reason or _("Dissolved"))
+    _close(
+        unit, status=UnitStatus.DISSOLVED, date=date, actor=actor, reason=reason or _("Dissolved")
+    )
     return Unit.objects.get(pk=unit.pk)
 
 

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from guongsang.common.errors import DomainError
-from guongsang.orgs.demo.divisions import divisions_import
+from guongsang.orgs.divisions import divisions_import
 from guongsang.orgs.models import Unit
 
 

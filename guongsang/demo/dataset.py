@@ -16,24 +16,10 @@ from django.db import connection, transaction
 from vietnam_provinces import Province
 
 from guongsang.common.text import fold, person_sort_key, sort_key
-from guongsang.orgs.demo import records as rec
-from guongsang.orgs.demo.bulk import (
-    child_path,
-    next_child_index,
-    next_id,
-    raw_insert,
-    reset_sequences,
-)
-from guongsang.orgs.demo.divisions import (
-    province_code,
-    province_short_name,
-    province_unit_name,
-    ward_code,
-    wards_of,
-)
-from guongsang.orgs.demo.names import NamePicker
-from guongsang.orgs.demo.people import deputy_position, head_position, staff_kind_positions
-from guongsang.orgs.demo.structure import (
+from guongsang.demo import records as rec
+from guongsang.demo.names import NamePicker
+from guongsang.demo.people import deputy_position, head_position, staff_kind_positions
+from guongsang.demo.structure import (
     ARMED_DIVISION_NAMES,
     COMMUNE_OFFICES,
     COMMUNE_SCHOOLS,
@@ -41,6 +27,20 @@ from guongsang.orgs.demo.structure import (
     HIGH_SCHOOL_NAMES,
     PROVINCE_BODIES,
     PUBLIC_SERVICE_NAMES,
+)
+from guongsang.orgs.bulk import (
+    child_path,
+    next_child_index,
+    next_id,
+    raw_insert,
+    reset_sequences,
+)
+from guongsang.orgs.divisions import (
+    province_code,
+    province_short_name,
+    province_unit_name,
+    ward_code,
+    wards_of,
 )
 from guongsang.orgs.enums import HouseholdRelation, UnitKind
 from guongsang.orgs.models import Household, HouseholdMember, Membership, Person, Unit

@@ -15,7 +15,7 @@ from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from guongsang.common.errors import DomainError
 from guongsang.common.text import fold
-from guongsang.orgs.demo.bulk import add_numchild, child_path, next_child_index
+from guongsang.orgs.bulk import add_numchild, child_path, next_child_index
 from guongsang.orgs.enums import UnitKind
 from guongsang.orgs.models import Unit
 

@@ -16,13 +16,13 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
+from guongsang.demo import records as rec
+from guongsang.demo.accounts import demo_admin_create, demo_users_create
+from guongsang.demo.names import NamePicker
+from guongsang.demo.people import head_position, staff_positions
+from guongsang.demo.structure import DEMO_BODIES, DEMO_GROUPS, DEMO_HOSPITALS, DEMO_SCHOOLS
 from guongsang.orgs import services
-from guongsang.orgs.demo import records as rec
-from guongsang.orgs.demo.accounts import demo_admin_create, demo_users_create
-from guongsang.orgs.demo.divisions import divisions_import
-from guongsang.orgs.demo.names import NamePicker
-from guongsang.orgs.demo.people import head_position, staff_positions
-from guongsang.orgs.demo.structure import DEMO_BODIES, DEMO_GROUPS, DEMO_HOSPITALS, DEMO_SCHOOLS
+from guongsang.orgs.divisions import divisions_import
 from guongsang.orgs.enums import GroupKind, HouseholdRelation, UnitKind
 from guongsang.orgs.models import Household, Membership, Person, Unit
 from guongsang.titles.models import Title, TitleRecord

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from guongsang.orgs.dataset import SCALES, DatasetGenerator
+from guongsang.demo.dataset import SCALES, DatasetGenerator
 from guongsang.orgs.models import Unit
 
 MAX_EXISTING_UNITS = 10

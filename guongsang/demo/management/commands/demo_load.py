@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from guongsang.orgs.demo.accounts import DEMO_PASSWORD, demo_logins
-from guongsang.orgs.demo.builder import DemoBuilder
+from guongsang.demo.accounts import DEMO_PASSWORD, demo_logins
+from guongsang.demo.builder import DemoBuilder
 from guongsang.orgs.enums import Role
 from guongsang.orgs.models import Unit
 
