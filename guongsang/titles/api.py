@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from guongsang.common.api import ERRORS, Pagination, changes, get_or_400, get_or_404, require
 from guongsang.common.errors import DomainError
 from guongsang.orgs import selectors as org_selectors
-from guongsang.orgs.api import ERRORS, Pagination, changes, get_or_400, get_or_404, require
 from guongsang.orgs.api import visible_unit as _visible_unit
 from guongsang.titles import selectors, services
 from guongsang.titles.enums import AwardNature, Level, SubjectKind, TitleKind
