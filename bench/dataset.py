@@ -40,7 +40,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     print(f"migrate: {time.monotonic() - started:.1f} s")
 
-    from guongsang.orgs.management.commands.generate_dataset import Command
+    from guongsang.demo.management.commands.generate_dataset import Command
 
     command = Command()
     call_command(command, seed=args.seed, scale=args.scale)

@@ -1,6 +1,10 @@
 """Saving through the audit trail (django-simple-history), and reading it back."""
 
-from django.core.exceptions import ValidationError
+import datetime
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from guongsang.common.errors import DomainError
 
@@ -24,6 +28,9 @@ def audited_save(obj, *, actor, reason: str = "", validate: bool = True, **save_
     return obj
 
 
+_HISTORY_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+
 def history_entries(obj, *, limit: int = 50) -> list[dict]:
     """The audit trail, newest first: who, when, what kind, each field's before/after."""
     records = list(
@@ -33,27 +40,47 @@ def history_entries(obj, *, limit: int = 50) -> list[dict]:
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(entries) == limit:
             break
-        changes = []
-        if older is not None:
-            delta = newer.diff_against(older, foreign_keys_are_objs=False)
-            changes = [
-                {"field": _field_label(obj, c.field), "old": c.old, "new": c.new}
-                for c in delta.changes
-            ]
         entries.append(
             {
                 "date": newer.history_date,
                 "user": newer.history_user,
-                "type": newer.get_history_type_display(),
+                "type": _HISTORY_TYPES.get(newer.history_type, newer.history_type),
                 "reason": newer.history_change_reason,
-                "changes": changes,
+                "changes": _changes(obj, newer, older) if older is not None else [],
             }
         )
     return entries
 
 
+def _changes(obj, newer, older) -> list[dict]:
+    delta = newer.diff_against(older, foreign_keys_are_objs=True)
+    return [
+        {
+            "field": _field_label(obj, change.field),
+            "old": _display(obj, change.field, change.old),
+            "new": _display(obj, change.field, change.new),
+        }
+        for change in delta.changes
+    ]
+
+
+def _display(obj, name: str, value):
+    """Choices by their label, dates as dd/mm/yyyy; related objects by their str()."""
+    if value is None or value == "":
+        return None
+    try:
+        field = obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        return value
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return value
+
+
 def _field_label(obj, name: str) -> str:
     try:
         return str(obj._meta.get_field(name).verbose_name)
-    except Exception:
+    except FieldDoesNotExist:
         return name

@@ -2,7 +2,7 @@ from django.db.models import Q, QuerySet
 
 from guongsang.orgs import scope
 from guongsang.orgs.models import Unit
-from guongsang.orgs.selectors import search_filter
+from guongsang.orgs.selectors import search_filter, unit_rollup_q
 from guongsang.titles.models import Title, TitleRecord
 
 
@@ -41,7 +41,8 @@ def title_records_visible_to(
     elif subject_kind == "household":
         records = records.filter(household__isnull=False)
     if unit is not None:
-        records = records.filter(scope_unit__path__startswith=unit.path)
+        # Roll-ups follow successors: a merged unit's records count for its successor.
+        records = records.filter(unit_rollup_q(unit=unit, field="scope_unit__path"))
     if query:
         records = records.filter(
             search_filter(query, "person__search_text")
