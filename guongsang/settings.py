@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "guongsang.common",
     "guongsang.orgs",
     "guongsang.titles",
+    "guongsang.plans",
+    "guongsang.exemplars",
     "guongsang.api",
     "guongsang.demo",
 ]

@@ -313,3 +313,71 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+
+class SubjectModel(models.Model):
+    """Abstract: a record about exactly one subject — a person, a collective or a household."""
+
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("individual"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("collective"),
+    )
+    household = models.ForeignKey(
+        Household,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+        verbose_name=_("household"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def subject(self):
+        return self.person or self.unit or self.household
+
+    @property
+    def subject_kind(self) -> str:
+        if self.person_id:
+            return "individual"
+        if self.unit_id:
+            return "collective"
+        return "household"
+
+
+def one_subject_constraint(name: str) -> models.CheckConstraint:
+    from django.db.models import Q
+
+    return models.CheckConstraint(
+        condition=(
+            Q(person__isnull=False, unit__isnull=True, household__isnull=True)
+            | Q(person__isnull=True, unit__isnull=False, household__isnull=True)
+            | Q(person__isnull=True, unit__isnull=True, household__isnull=False)
+        ),
+        name=name,
+    )
+
+
+def subject_fields(subject) -> dict:
+    """{"person": p} / {"unit": u} / {"household": h}: the FK that names this subject."""
+    if isinstance(subject, Person):
+        return {"person": subject}
+    if isinstance(subject, Unit):
+        return {"unit": subject}
+    if isinstance(subject, Household):
+        return {"household": subject}
+    raise TypeError(type(subject))
