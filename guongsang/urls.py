@@ -14,6 +14,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("guongsang.orgs.urls")),
     path("", include("guongsang.titles.urls")),
+    path("", include("guongsang.plans.urls")),
+    path("", include("guongsang.plans.urls_criteria")),
+    path("", include("guongsang.exemplars.urls")),
+    path("", include("guongsang.exemplars.urls_dashboard")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

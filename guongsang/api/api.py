@@ -9,8 +9,12 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
 from guongsang.common.errors import DomainError
+from guongsang.exemplars.api import router as exemplars_router
+from guongsang.exemplars.api_dashboard import router as dashboard_router
 from guongsang.orgs.api import router as orgs_router
 from guongsang.orgs.services.roles import api_token_user
+from guongsang.plans.api import router as plans_router
+from guongsang.plans.api_criteria import router as criteria_router
 from guongsang.titles.api import router as titles_router
 
 
@@ -48,6 +52,10 @@ api = NinjaAPI(
 )
 api.add_router("/", orgs_router)
 api.add_router("/", titles_router)
+api.add_router("/", plans_router)
+api.add_router("/", criteria_router)
+api.add_router("/", exemplars_router)
+api.add_router("/", dashboard_router)
 
 
 @api.exception_handler(DomainError)

@@ -1,4 +1,4 @@
-"""The scope-checked importer base: units looked up by code or name, each within the uploader's scope."""
+"""The scoped importer base: rows name units (by code or name) that must lie in the user's scope."""
 
 from django.utils.translation import gettext as _
 
