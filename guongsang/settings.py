@@ -102,7 +102,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",  # first: it loads session users
+    "guongsang.orgs.backends.PasswordBackend",  # first: it loads session users
     "rules.permissions.ObjectPermissionBackend",
 ]
 LOGIN_URL = "login"

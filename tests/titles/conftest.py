@@ -32,11 +32,5 @@ def admin_user(tree):
 
 
 def login(client, user) -> None:
-    """Sign in as `user`.
-
-    The first backend (rules) cannot load users from the session, so name the model backend;
-    and UserFactory sets a password it does not save, so use the stored user (the session
-    hash is made from the stored password).
-    """
-    stored = type(user).objects.get(pk=user.pk)
-    client.force_login(stored, backend="django.contrib.auth.backends.ModelBackend")
+    """Sign in as `user`."""
+    client.force_login(user)
