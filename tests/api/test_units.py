@@ -47,7 +47,7 @@ def test_unit_create_under_parent(synthesis, tree):
     data = response.json()
     assert (data["name"], data["kind"], data["depth"]) == ("Phòng Tổ chức", "division", 3)
     unit = Unit.objects.get(pk=data["id"])
-    assert unit.get_parent() == tree["own"]
+    assert Unit.objects.get_parent(unit) == tree["own"]
     assert unit.history.latest().history_user is not None
 
 
@@ -122,7 +122,7 @@ def test_unit_move_into_own_subtree_is_400_with_message(admin, tree):
     assert response.status_code == 400
     detail = response.json()["detail"]
     assert "Sở Nội vụ" in detail and "Phòng Thi đua - Khen thưởng" in detail
-    assert Unit.objects.get(pk=tree["own"].pk).get_parent() == tree["parent"]
+    assert Unit.objects.get_parent(Unit.objects.get(pk=tree["own"].pk)) == tree["parent"]
 
 
 def test_unit_move_out_of_scope_is_400(synthesis, tree):
@@ -131,7 +131,7 @@ def test_unit_move_out_of_scope_is_400(synthesis, tree):
     response = synthesis.post(url, {"parent_id": tree["sibling"].pk}, content_type=JSON)
 
     assert response.status_code == 400
-    assert Unit.objects.get(pk=tree["own_child"].pk).get_parent() == tree["own"]
+    assert Unit.objects.get_parent(Unit.objects.get(pk=tree["own_child"].pk)) == tree["own"]
 
 
 def test_unit_rename_keeps_former_name_searchable(synthesis, tree):

@@ -319,7 +319,7 @@ def test_unit_create_adds_a_child_under_the_parent(client, tree):
     unit = Unit.objects.get(name="Phòng Cải cách hành chính")
     assert response.status_code == 302
     assert response["Location"] == reverse("orgs:unit_detail", args=[unit.pk])
-    assert unit.get_parent() == tree["own"]
+    assert Unit.objects.get_parent(unit) == tree["own"]
     assert unit.valid_from == datetime.date(2025, 7, 1)
     assert unit.history.first().history_user == user
 
@@ -427,7 +427,7 @@ def test_unit_move_places_the_unit_under_the_new_parent(client, tree):
         reverse("orgs:unit_move", args=[tree["own_child"].pk]), {"new_parent": target.pk}
     )
     assert response.status_code == 302
-    assert fresh(tree["own_child"]).get_parent() == target
+    assert Unit.objects.get_parent(fresh(tree["own_child"])) == target
 
 
 def test_unit_move_into_own_subtree_shows_the_cycle_error(client, tree):
@@ -438,7 +438,7 @@ def test_unit_move_into_own_subtree_shows_the_cycle_error(client, tree):
     assert response.status_code == 200
     errors = response.context["form"].non_field_errors()
     assert errors and "Phòng Thi đua - Khen thưởng" in errors[0]
-    assert fresh(tree["own"]).get_parent() == tree["parent"]
+    assert Unit.objects.get_parent(fresh(tree["own"])) == tree["parent"]
 
 
 def test_unit_move_refuses_a_parent_outside_scope(client, tree):
@@ -448,7 +448,7 @@ def test_unit_move_refuses_a_parent_outside_scope(client, tree):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["new_parent"]
-    assert fresh(tree["own_child"]).get_parent() == tree["own"]
+    assert Unit.objects.get_parent(fresh(tree["own_child"])) == tree["own"]
 
 
 def test_unit_rename_keeps_the_former_name(client, tree):
@@ -495,7 +495,7 @@ def test_unit_merge_creates_the_successor_and_closes_the_units(client, tree):
     )
     new = Unit.objects.get(name="Phòng AB")
     assert response["Location"] == reverse("orgs:unit_detail", args=[new.pk])
-    assert new.get_parent() == tree["own"]
+    assert Unit.objects.get_parent(new) == tree["own"]
     assert {fresh(first).status, fresh(second).status} == {UnitStatus.MERGED}
     assert set(
         UnitSuccession.objects.filter(successor=new).values_list("predecessor", flat=True)
@@ -563,7 +563,7 @@ def test_unit_split_creates_the_parts_and_hands_over_to_the_chosen_one(client, t
     old = fresh(tree["own_child"])
     assert old.status == UnitStatus.SPLIT
     receiver = Unit.objects.get(name="Phòng Khen thưởng")
-    assert Unit.objects.get(name="Phòng Thi đua").get_parent() == tree["own"]
+    assert Unit.objects.get_parent(Unit.objects.get(name="Phòng Thi đua")) == tree["own"]
     assert Person.objects.get(pk=person.pk).unit == receiver
     assert RoleAssignment.objects.get(user=officer).unit == receiver
     assert old.history.first().history_user == user

@@ -152,7 +152,11 @@ def unit_merge(request, payload: UnitMergeIn):
     for unit in units:
         require(request, "orgs.change_unit", unit)
     parent = visible_unit(request, payload.parent_id)
-    require(request, "orgs.add_unit", parent if parent is not None else units[0].get_parent())
+    require(
+        request,
+        "orgs.add_unit",
+        parent if parent is not None else Unit.objects.get_parent(units[0]),
+    )
     new = services.unit_merge(
         units=units,
         name=payload.name,
@@ -186,7 +190,7 @@ def unit_rename(request, unit_id: int, payload: UnitRenameIn):
 def unit_split(request, unit_id: int, payload: UnitSplitIn):
     unit = _visible_unit_or_404(request, unit_id)
     require(request, "orgs.change_unit", unit)
-    require(request, "orgs.add_unit", unit.get_parent())
+    require(request, "orgs.add_unit", Unit.objects.get_parent(unit))
     parts = services.unit_split(
         unit=unit,
         names=payload.names,

@@ -175,7 +175,7 @@ def unit_merge(
         raise DomainError(_("Choose at least two units to merge."))
     for unit in units:
         _require_active(unit)
-    parent = parent if parent is not None else units[0].get_parent()
+    parent = parent if parent is not None else Unit.objects.get_parent(units[0])
     if parent is not None and any(parent.path.startswith(u.path) for u in units):
         raise DomainError(_("The merged unit cannot be placed under one of the units merged."))
     new = unit_create(
@@ -200,7 +200,7 @@ def unit_split(
         raise DomainError(_("A split needs the names of at least two new units."))
     if not 0 <= receiver_index < len(names):
         raise DomainError(_("Choose which new unit takes over the users and open work."))
-    parent = unit.get_parent()
+    parent = Unit.objects.get_parent(unit)
     parts = [
         unit_create(parent=parent, name=n, kind=unit.kind, valid_from=date, actor=actor)
         for n in names

@@ -90,7 +90,7 @@ def unit_export(request):
 def unit_detail(request, pk):
     unit = _visible_unit(request, pk)
     user = request.user
-    ancestors = [(a, user.has_perm("orgs.view_unit", a)) for a in unit.get_ancestors()]
+    ancestors = [(a, user.has_perm("orgs.view_unit", a)) for a in Unit.objects.get_ancestors(unit)]
     people = selectors.people_visible_to(user=user, unit=unit)
     context = {
         "unit": unit,
@@ -216,7 +216,7 @@ def unit_merge(request):
     if form.is_valid():
         data = form.cleaned_data
         units = list(data["units"])
-        parent = data["parent"] or units[0].get_parent()
+        parent = data["parent"] or Unit.objects.get_parent(units[0])
         if not request.user.has_perm("orgs.add_unit", parent):
             form.add_error("parent", _("You may not create a unit under that parent."))
         else:
@@ -242,7 +242,7 @@ def unit_split(request, pk):
     form = forms.UnitSplitForm(request.POST or None)
     if form.is_valid():
         data = form.cleaned_data
-        parent = unit.get_parent()
+        parent = Unit.objects.get_parent(unit)
         if not request.user.has_perm("orgs.add_unit", parent):
             form.add_error(None, _("You may not create units under the parent of this unit."))
         else:
