@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from guongsang.demo import records as rec
 from guongsang.demo.accounts import demo_admin_create, demo_users_create
+from guongsang.demo.lifecycle import lifecycle_build, lifecycle_history
 from guongsang.demo.names import NamePicker
 from guongsang.demo.people import head_position, staff_positions
 from guongsang.demo.structure import DEMO_BODIES, DEMO_GROUPS, DEMO_HOSPITALS, DEMO_SCHOOLS
@@ -70,9 +71,12 @@ class DemoBuilder:
         self._households()
         self._groups()
         self._grant_years(range(2021, 2025), bulk=True)
+        lifecycle = lifecycle_history(admin=self.admin)  # the plans of 2021 and 2023
         self._reorganise()
         self._grant_years([2025])
-        return demo_users_create(admin=self.admin, root=self.root)
+        users = demo_users_create(admin=self.admin, root=self.root)
+        lifecycle_build(lifecycle=lifecycle)
+        return users
 
     # -- units ---------------------------------------------------------------------------
     def _unit(self, parent, name, kind, *, code="", short_name="", key=None) -> Unit:

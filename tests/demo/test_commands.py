@@ -7,6 +7,15 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
 from guongsang.common.text import person_sort_key
+from guongsang.exemplars import dashboard
+from guongsang.exemplars.enums import Origin
+from guongsang.exemplars.models import (
+    Evaluation,
+    Exemplar,
+    NurturingPlan,
+    ProgressNote,
+    StatusChange,
+)
 from guongsang.orgs.enums import Role, UnitKind, UnitStatus
 from guongsang.orgs.models import (
     EmulationGroup,
@@ -18,6 +27,7 @@ from guongsang.orgs.models import (
     Unit,
     UnitName,
 )
+from guongsang.plans.models import Plan
 from guongsang.titles.models import TitleRecord
 from tests import factories
 
@@ -138,12 +148,52 @@ def test_demo_load_builds_history_users_and_records(db):
             "tap-the-lao-dong-xuat-sac", "tap-the-lao-dong-tien-tien"} <= codes  # fmt: skip
     assert not records.filter(Q(decision_number="") | Q(issuer="")).exists()
     assert TitleRecord.history.filter(history_user__username="admin").count() == records.count()
+    _assert_demo_lifecycle(root)
     count = Unit.objects.count()
 
     again = run("demo_load", if_empty=True)
 
     assert Unit.objects.count() == count
     assert "tonghop" in again and "guongsang2026" in again
+
+
+def _assert_demo_lifecycle(root):
+    """The plans of seeds 002 and 000 and the exemplars' life (guongsang/demo/lifecycle.py)."""
+    province = Plan.objects.get(number="12065/KH-UBND")
+    assert (province.issuer, province.status, province.movements.count()) == (root, "issued", 12)
+    # The department's 2023 plan keeps its issuer as it was: merged since 1 March 2025.
+    department = Plan.objects.get(issuer__name="Sở Tài nguyên và Môi trường")
+    assert department.issuer.status == UnitStatus.MERGED and department.quotas.count() == 1
+    exemplars = Exemplar.objects.all()
+    assert 38 <= exemplars.count() <= 45
+    assert department.exemplars.count() >= 8 and province.exemplars.count() >= 30
+    assert set(exemplars.values_list("status", flat=True)) == {
+        "registered", "nurturing", "proposed", "withdrawn", "not_recognised",
+    }  # fmt: skip
+    assert set(exemplars.values_list("origin", flat=True)) == set(Origin.values)
+    assert exemplars.filter(person__isnull=False).exists()
+    assert exemplars.filter(unit__isnull=False).exists()
+    assert exemplars.filter(household__isnull=False).exists()
+    assert province.exemplars.values("movement").distinct().count() >= 8
+    # Every step by a demo user allowed to take it, with the reasons kept.
+    steps = StatusChange.objects.all()
+    assert steps.filter(to_status="registered").count() == exemplars.count()
+    withdrawn = steps.get(to_status="withdrawn")
+    assert withdrawn.actor.username == "canbo" and withdrawn.reason
+    assert steps.get(to_status="not_recognised").reason
+    proposers = set(steps.filter(to_status="proposed").values_list("actor__username", flat=True))
+    assert {"thutruong", "tonghop"} <= proposers
+    nurtured = exemplars.exclude(status__in=["registered", "withdrawn"]).count()
+    assert NurturingPlan.objects.count() == ProgressNote.objects.count() == nurtured
+    assert Evaluation.objects.count() == nurtured
+    # The department plan's dashboard: its quota over its former divisions, where they are now.
+    canbo = get_user_model().objects.get(username="canbo")
+    figures = dashboard.plan_dashboard(plan=department, user=canbo)
+    rows = {(row.unit.name, row.period.key): row.state for row in figures.quotas[0].rows}
+    assert rows[("Thanh tra Sở", "2023")] == "met"
+    assert rows[("Chi cục Bảo vệ môi trường", "2024")] == "behind"  # no summary: not counted
+    assert not any(name == "Chi cục Kiểm lâm" for name, _period in rows)
+    assert [m.kind for m in figures.overdue] == ["final_review", "congress"]
 
 
 def test_generate_dataset_tiny_is_consistent(db):

@@ -1,0 +1,119 @@
+"""The exemplar's life: which step may follow which, who may take it, and the record of it.
+
+registered ──► nurturing ──► proposed ──► (under review ──► recognised, in later issues)
+     └───────────┴──────────────┴──► withdrawn / not recognised (reason kept)
+
+To add a step, add a row to TRANSITIONS (and a permission in rules.py); nothing else changes.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from guongsang.common.audit import audited_save
+from guongsang.common.errors import DomainError
+from guongsang.exemplars.enums import ExemplarStatus as S
+from guongsang.exemplars.models import Exemplar, StatusChange
+from guongsang.exemplars.notifications import notify_status_change
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: frozenset[str]
+    target: str
+    perm: str
+    label: str
+    reason_required: bool = False
+
+
+def _t(name, sources, target, label, *, reason_required=False) -> Transition:
+    return Transition(
+        name=name,
+        sources=frozenset(sources),
+        target=target,
+        perm=f"exemplars.{name}",
+        label=label,
+        reason_required=reason_required,
+    )
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        _t("start_nurturing", [S.REGISTERED], S.NURTURING, gettext_lazy("Start nurturing")),
+        _t("propose", [S.NURTURING], S.PROPOSED, gettext_lazy("Propose (send up)")),
+        _t(
+            "withdraw",
+            [S.REGISTERED, S.NURTURING, S.PROPOSED],
+            S.WITHDRAWN,
+            gettext_lazy("Withdraw"),
+            reason_required=True,
+        ),
+        _t(
+            "not_recognise",
+            [S.NURTURING, S.PROPOSED, S.UNDER_REVIEW],
+            S.NOT_RECOGNISED,
+            gettext_lazy("Not recognised"),
+            reason_required=True,
+        ),
+    )
+}
+
+
+def transitions_open(*, exemplar: Exemplar, user) -> list[Transition]:
+    """The steps this user may take now (for the buttons on the detail page)."""
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if exemplar.status in t.sources and user.has_perm(t.perm, exemplar)
+    ]
+
+
+@transaction.atomic
+def exemplar_transition(
+    *, exemplar: Exemplar, transition: str, actor, reason: str = ""
+) -> StatusChange:
+    step = TRANSITIONS[transition]
+    if not actor.has_perm(step.perm, exemplar):
+        raise PermissionDenied
+    # Locked and read afresh: two officers clicking at once must not both move it.
+    current = Exemplar.objects.select_for_update().only("status").get(pk=exemplar.pk).status
+    if current not in step.sources:
+        raise DomainError(
+            _("An exemplar that is “%(current)s” cannot be moved to “%(target)s”.")
+            % {"current": S(current).label, "target": S(step.target).label}
+        )
+    reason = (reason or "").strip()
+    if step.reason_required and not reason:
+        raise DomainError(_("Give the reason."))
+    exemplar.status = step.target
+    audited_save(exemplar, actor=actor, reason=reason or str(step.label))
+    change = StatusChange.objects.create(
+        exemplar=exemplar, from_status=current, to_status=step.target, actor=actor, reason=reason
+    )
+    notify_status_change(exemplar=exemplar, change=change)
+    return change
+
+
+def exemplar_start_nurturing(*, exemplar: Exemplar, actor, reason: str = "") -> StatusChange:
+    return exemplar_transition(
+        exemplar=exemplar, transition="start_nurturing", actor=actor, reason=reason
+    )
+
+
+def exemplar_propose(*, exemplar: Exemplar, actor, reason: str = "") -> StatusChange:
+    return exemplar_transition(exemplar=exemplar, transition="propose", actor=actor, reason=reason)
+
+
+def exemplar_withdraw(*, exemplar: Exemplar, actor, reason: str) -> StatusChange:
+    return exemplar_transition(exemplar=exemplar, transition="withdraw", actor=actor, reason=reason)
+
+
+def exemplar_not_recognise(*, exemplar: Exemplar, actor, reason: str) -> StatusChange:
+    return exemplar_transition(
+        exemplar=exemplar, transition="not_recognise", actor=actor, reason=reason
+    )
