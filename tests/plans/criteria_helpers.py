@@ -6,8 +6,8 @@ from django.utils import translation
 
 from guongsang.plans.engine import evaluate
 from guongsang.plans.engine.naive import evaluate_naive
-from guongsang.plans.services.criteria import criteria_set_create
 from guongsang.plans.services.compliance import compliance_case_create
+from guongsang.plans.services.criteria import criteria_set_create
 
 YEAR = 2024
 AS_OF = datetime.date(2025, 3, 1)

@@ -85,8 +85,8 @@ def test_compliance_cases_in_scope_only(tree):
                            content_type="application/json")  # fmt: skip
     refused = officer.post("/api/compliance-cases", {"kind": "complaint", "person_id": theirs.pk,
                            "opened_on": "2024-05-01"}, content_type="application/json")  # fmt: skip
-    closed = officer.patch(f"/api/compliance-cases/{created.json()['id']}",
-                           {"closed_on": "2024-06-01"}, content_type="application/json")  # fmt: skip
+    url = f"/api/compliance-cases/{created.json()['id']}"
+    closed = officer.patch(url, {"closed_on": "2024-06-01"}, content_type="application/json")
 
     assert created.status_code == 201 and created.json()["scope_unit_id"] == tree["own_child"].pk
     assert refused.status_code == 400

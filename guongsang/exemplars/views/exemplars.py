@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from guongsang.common.errors import DomainError
 from guongsang.common.pagination import paginate
 from guongsang.exemplars import forms, selectors, services
+from guongsang.exemplars.enums import SupportKind
 from guongsang.exemplars.services.lifecycle import TRANSITIONS
 from guongsang.exemplars.views._common import exemplar_form_page, require_perm, visible_exemplar
 from guongsang.orgs.views.units import unit_filter_from_request
@@ -57,6 +58,7 @@ def exemplar_detail(request, pk):
     context = {
         "exemplar": exemplar,
         "nurturing_plan": plan,
+        "support_labels": [SupportKind(k).label for k in plan.support_kinds] if plan else [],
         "checkpoints": selectors.checkpoints_of(exemplar=exemplar) if plan else [],
         "transitions": services.transitions_open(exemplar=exemplar, user=request.user),
         "can_change": request.user.has_perm("exemplars.change_exemplar", exemplar),
