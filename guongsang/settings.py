@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guongsang.orgs.context_processors.navigation",
+                "guongsang.exemplars.context_processors.notifications",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -131,6 +132,8 @@ STORAGES = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="guongsang@localhost")
+# The address people reach the site at, for links in e-mails.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Background work: database-backed queue; TASKS_IMMEDIATE=1 (tests) runs tasks in-process.
 TASKS = {

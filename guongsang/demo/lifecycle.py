@@ -123,10 +123,12 @@ REASONS = {
 }
 
 
-def plan_file(seed: str) -> str | None:
+def plan_file(seed: str) -> str:
     """The text of the plan file made from a seed plan ("002" → docs/plans/002-….yaml)."""
     paths = sorted(PLAN_DIR.glob(f"{seed}-*.yaml"))
-    return paths[0].read_text(encoding="utf-8") if paths else None
+    if not paths:
+        raise FileNotFoundError(f"docs/plans/{seed}-*.yaml")
+    return paths[0].read_text(encoding="utf-8")
 
 
 def _own_units_first(text: str, issuer: Unit) -> str:
@@ -169,18 +171,15 @@ class Lifecycle:
         self.rng = random.Random(seed)
         self.users = {"admin": admin}
         self.exemplars: list[tuple[Exemplar, str]] = []  # (exemplar, final step)
-        self.province_plan_id = self.department_plan_id = None
+        self.province_plan_id = None
 
     # -- before the reorganisation -------------------------------------------------------
     def history(self) -> None:
         province = plan_import(plan_file("002"), actor=self.admin)
         self.province_plan_id = province.pk
-        text = plan_file("000")
-        if text is None:
-            return
         department = Unit.objects.get(name=DEPARTMENT, status="active")
-        plan = plan_import(text, actor=self.admin, issuer=department)
-        self.department_plan_id = plan.pk
+        plan = plan_import(plan_file("000"), actor=self.admin, issuer=department)
+        movement = plan.movements.order_by("pk").first()
         for kind, division, year, with_summary, step in HISTORY:
             unit = self.unit(f"{DEPARTMENT} / {division}")
             subject = unit if kind == "unit" else self.person(unit)
@@ -189,6 +188,7 @@ class Lifecycle:
                 plan=plan,
                 year=year,
                 actor=self.admin,
+                movement=movement,
                 summary=self.summary(subject, year) if with_summary else "",
             )
             self.exemplars.append((exemplar, step))

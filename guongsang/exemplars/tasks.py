@@ -19,7 +19,7 @@ def notification_email_send(notification_id: int) -> bool:
         subject = _("Gương Sáng: an exemplar you follow has changed")
         body = notification.message
         if notification.url:
-            base = getattr(settings, "SITE_URL", "").rstrip("/")
+            base = settings.SITE_URL.rstrip("/")
             body += "\n\n" + _("See it at: %(url)s") % {"url": base + notification.url}
     send_mail(subject, body, None, [notification.user.email])
     return True

@@ -175,6 +175,7 @@ def _assert_demo_lifecycle(root):
     assert exemplars.filter(unit__isnull=False).exists()
     assert exemplars.filter(household__isnull=False).exists()
     assert province.exemplars.values("movement").distinct().count() >= 8
+    assert not department.exemplars.filter(movement__isnull=True).exists()
     # Every step by a demo user allowed to take it, with the reasons kept.
     steps = StatusChange.objects.all()
     assert steps.filter(to_status="registered").count() == exemplars.count()
