@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from guongsang.common.text import search_terms
 from guongsang.orgs import scope
-from guongsang.orgs.models import EmulationGroup, Household, Person, Unit
+from guongsang.orgs.models import EmulationGroup, Household, Person, Unit, UnitSuccession
 
 
 def search_filter(terms_source: str | None, field: str = "search_text") -> Q:
@@ -59,6 +59,25 @@ def unit_lineage(*, unit: Unit) -> list[Unit]:
 def unit_rollup_q(*, unit: Unit, field: str = "path") -> Q:
     """Rows under the unit's subtree or under the subtree of any of its predecessors."""
     return scope.paths_q([u.path for u in unit_lineage(unit=unit)], field)
+
+
+def predecessor_paths(paths: list[str]) -> list[str]:
+    """Paths of every unit that merged or split into a unit with one of these paths.
+
+    One query per generation of merges, so plans and records of a closed unit reach the
+    users of its successors.
+    """
+    found: set[str] = set()
+    frontier = list(paths)
+    while frontier:
+        previous = set(
+            UnitSuccession.objects.filter(successor__path__in=frontier).values_list(
+                "predecessor__path", flat=True
+            )
+        )
+        frontier = list(previous - found - set(paths))
+        found |= previous
+    return sorted(found)
 
 
 def unit_current_successors(*, unit: Unit) -> list[Unit]:

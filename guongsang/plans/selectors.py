@@ -14,7 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from guongsang.orgs import scope
 from guongsang.orgs.enums import Role
 from guongsang.orgs.models import Person, Unit
-from guongsang.orgs.selectors import search_filter
+from guongsang.orgs.selectors import predecessor_paths, search_filter
 from guongsang.plans.models import Milestone, Movement, Plan, Quota, Stage, Target
 
 NAMED_UNIT_PATHS = (
@@ -36,6 +36,8 @@ def ancestor_paths(paths) -> list[str]:
 def _applies_q(*, unit_paths: list[str], subtree_roots: list[str]) -> Q:
     """Plans applying to these units (or anything in these subtrees)."""
     ancestors = ancestor_paths([*unit_paths, *subtree_roots])
+    # A plan of a unit that has since merged or split applies to its successors.
+    ancestors += predecessor_paths(ancestors)
     query = Q(issuer__path__in=ancestors) | scope.paths_q(subtree_roots, "issuer__path")
     for field in NAMED_UNIT_PATHS:
         query |= Q(**{f"{field}__in": ancestors}) | scope.paths_q(subtree_roots, field)

@@ -16,6 +16,7 @@ from guongsang.exemplars.notifications import notify_status_change
 from guongsang.orgs.models import Household, Person, Unit, subject_fields
 from guongsang.plans.enums import PlanStatus
 from guongsang.plans.models import Field, Movement, Plan
+from guongsang.plans.selectors import plans_applying_to
 from guongsang.titles.selectors import title_history_of
 
 DETAIL_FIELDS = {"kind", "aspects", "summary", "key_achievements", "story_draft"}
@@ -93,8 +94,8 @@ def _check_plan(*, plan: Plan, year: int, movement: Movement | None, scope_unit:
         )
     if movement is not None and movement.plan_id != plan.pk:
         raise DomainError(_("The movement does not belong to this plan."))
-    issuer_path = Unit.objects.values_list("path", flat=True).get(pk=plan.issuer_id)
-    if not scope_unit.path.startswith(issuer_path):
+    # Issued by the unit or an ancestor (or one they succeeded), or naming it.
+    if not plans_applying_to(unit=scope_unit).filter(pk=plan.pk).exists():
         raise DomainError(
             _("%(unit)s lies outside the units this plan applies to.") % {"unit": scope_unit.name}
         )
