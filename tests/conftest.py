@@ -39,3 +39,14 @@ def tree(db):
         "sibling": sibling,
         "outside": outside,
     }
+
+
+@pytest.fixture
+def english(client):
+    """English UI for tests that assert message texts: the catalogue translates them to vi."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

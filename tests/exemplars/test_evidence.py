@@ -12,6 +12,8 @@ from guongsang.exemplars import services
 from guongsang.exemplars.models import Evidence
 from tests.exemplars.conftest import exemplar_register
 
+pytestmark = pytest.mark.usefixtures("english")
+
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 64

@@ -11,6 +11,8 @@ from guongsang.orgs.enums import Role
 from tests import factories
 from tests.exemplars.conftest import exemplar_register
 
+pytestmark = pytest.mark.usefixtures("english")
+
 WHERE = ["own", "sibling", "parent", "outside"]
 ROLES = [Role.OFFICER, Role.HEAD, Role.SYNTHESIS, Role.ADMIN, Role.STAFF, Role.COUNCIL]
 WRITE = {Role.OFFICER, Role.SYNTHESIS}

@@ -13,6 +13,8 @@ from guongsang.orgs.enums import Role
 from tests import factories
 from tests.exemplars.conftest import exemplar_register, plan_create
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_register_person_snapshots_unit_name_and_titles(tree, plan, movement, officer):
     person = factories.person_create("Trần Thị Bích", unit=tree["own_child"])

@@ -13,7 +13,7 @@ from tests.api.conftest import session_client, token_client
 from tests.plans.conftest import PLACES, plan_create, staff_user
 from tests.plans.test_plans_views import ROLES, _expected_change, _expected_view
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _client(role, tree):
@@ -89,7 +89,7 @@ def test_api_duplicate_number_is_a_400(tree, plans):
          "start_year": 2021, "end_year": 2025},
     )  # fmt: skip
     assert response.status_code == 400
-    assert "already has a plan numbered 1/KH-own_child" in response.json()["detail"]
+    assert "đã có kế hoạch số 1/KH-own_child" in response.json()["detail"]  # the API speaks vi
 
 
 def test_api_movement_with_targets_and_quota(tree, plans):
@@ -148,7 +148,7 @@ def test_api_import_and_export(tree):
     client = token_client(factories.user_with_role(Role.SYNTHESIS, tree["own"]))
     bad = _post(client, "/api/plans/import", {"text": "plan: [", "issuer_id": tree["own"].pk})
     assert bad.status_code == 400
-    assert bad.json()["errors"][0].startswith("YAML syntax error at line")
+    assert bad.json()["errors"][0].startswith("Lỗi cú pháp YAML tại dòng")
     text = (
         "plan:\n  number: 8/KH\n  title: Qua API\n  period: {from: 2023, to: 2025}\n"
         "milestones:\n  - {kind: final_review, title: Tổng kết, due: 31/05/2025}\n"

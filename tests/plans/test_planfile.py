@@ -10,7 +10,7 @@ from guongsang.plans.models import CriteriaSet, Plan
 from guongsang.plans.planfile import plan_file_import
 from tests.plans.conftest import plan_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 BAD = """
 plan:

@@ -9,7 +9,7 @@ from guongsang.plans.services import plans as services
 from tests import factories
 from tests.plans.conftest import plan_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_plan_create_is_audited_and_searchable(tree):

@@ -11,7 +11,7 @@ from guongsang.plans.services import plans as services
 from tests import factories
 from tests.plans.conftest import PLACES, plan_create, staff_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 ROLES = [Role.STAFF, Role.OFFICER, Role.HEAD, Role.SYNTHESIS, Role.COUNCIL, Role.EDITOR, Role.ADMIN]
 
 
@@ -86,7 +86,7 @@ def test_plan_list_query_count(client, tree, django_assert_num_queries, count):
     user = factories.user_with_role(Role.OFFICER, tree["own"])
     client.force_login(user)
     client.get(reverse("plans:plan_list"))  # warm the session and the user's scope
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(reverse("plans:plan_list"))
     assert len(response.context["page_obj"]) == count
 

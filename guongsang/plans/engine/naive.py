@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from guongsang.orgs.models import Household, Membership, Person
 from guongsang.plans.engine.context import OPEN_END, Context
+from guongsang.plans.engine.outcome import YEAR_SCALE
 from guongsang.plans.enums import CaseKind
 from guongsang.plans.models import ComplianceCase, Judgement
 from guongsang.titles.enums import AwardNature
@@ -57,6 +58,18 @@ class Naive:
             if best:
                 result[sid] = tuple(best.get(y) for y in range(first, last + 1))
         return result
+
+    def title_facts(self, ctx: Context, streaks, preferred, disciplined) -> tuple:
+        masks = [self.year_masks(ctx, *spec) for spec in streaks]
+        best, by_year = [], []
+        for encoded, first, last in preferred:
+            values = self.best_by_year(ctx, encoded, first, last)
+            best.append({
+                sid: max(v * YEAR_SCALE + first + i for i, v in enumerate(found) if v)
+                for sid, found in values.items()
+            })  # fmt: skip
+            by_year.append({sid: found for sid, found in values.items() if sid in disciplined})
+        return masks, best, by_year
 
     def heads(self, ctx: Context) -> dict:
         heads = {}

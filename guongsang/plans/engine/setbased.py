@@ -5,10 +5,24 @@ empty fact (no record, no case, no judgement). Only regular title records count.
 """
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Aggregate,
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from guongsang.orgs.models import Household, Membership, Person
 from guongsang.plans.engine.context import OPEN_END, Context
+from guongsang.plans.engine.outcome import YEAR_SCALE
 from guongsang.plans.enums import CaseKind
 from guongsang.plans.models import ComplianceCase, Judgement
 from guongsang.titles.enums import AwardNature
@@ -37,6 +51,41 @@ def _records(ctx: Context, title_ids, first: int, last: int):
     ).order_by()
 
 
+def _mask(title_ids, first: int, last: int):
+    """Bit i set when one of the titles was held in year first+i."""
+    held = Q(title_id__in=title_ids, year__gte=first, year__lte=last)
+    if connection.vendor == "postgresql":
+        bit = Value(1).bitleftshift(F("year") - first)
+        return _BitOr(Case(When(held, then=bit), default=Value(0)), output_field=IntegerField())
+    # Elsewhere the sum of each year's MAX (not SUM DISTINCT): a hash aggregate, no sort.
+    years = [
+        Max(Case(When(held, year=y, then=Value(1 << (y - first))), default=Value(0),
+                 output_field=IntegerField()))
+        for y in range(first, last + 1)
+    ]  # fmt: skip
+    mask = years[0]
+    for year in years[1:]:
+        mask = mask + year
+    return mask
+
+
+def _best(encoded: dict, first: int, last: int):
+    """The largest code·10⁴ + year of the titles held in the window (None: none held)."""
+    return Max(
+        Case(
+            *[When(title_id=pk, year__gte=first, year__lte=last,
+                   then=Value(code * YEAR_SCALE) + F("year"))
+              for pk, code in encoded.items()],
+            output_field=BigIntegerField(),
+        )
+    )  # fmt: skip
+
+
+class _BitOr(Aggregate):
+    function = "BIT_OR"
+    name = "BitOr"
+
+
 def _open_cases_q(ctx: Context) -> Q:
     still_open = Q(closed_on__isnull=True) | Q(closed_on__gt=ctx.as_of)
     in_effect = Q(kind=CaseKind.DISCIPLINE, effect_until__gte=ctx.as_of)
@@ -53,42 +102,46 @@ class SetBased:
             ends[sid] = max(end, ends.get(sid, end))
         return ends
 
-    def year_masks(self, ctx: Context, title_ids, first: int, last: int) -> dict:
-        """{id: bit i set when one of the titles was held in year first+i}."""
-        # The sum of each year's MAX (not SUM DISTINCT): a hash aggregate, no sort.
-        years = [
-            Max(Case(When(year=y, then=Value(1 << (y - first))), default=Value(0),
-                     output_field=IntegerField()))
-            for y in range(first, last + 1)
-        ]  # fmt: skip
-        mask = years[0]
-        for year in years[1:]:
-            mask = mask + year
-        rows = (
-            _records(ctx, title_ids, first, last)
-            .values(f"{ctx.field}_id")
-            .annotate(mask=mask)
-            .values_list(f"{ctx.field}_id", "mask")
-        )
-        return dict(fetch(rows))
+    def title_facts(self, ctx: Context, streaks, preferred, disciplined) -> tuple:
+        """Every title fact of a criteria set in one pass over the window's title records.
 
-    def best_by_year(self, ctx: Context, encoded: dict, first: int, last: int) -> dict:
-        """{id: (best code of year first, …, of year last)}; a code is rank·10⁶ + title id."""
-        code = Case(
-            *[When(title_id=pk, then=Value(value)) for pk, value in encoded.items()],
-            output_field=IntegerField(),
-        )
-        columns = {
-            f"y{y}": Max(Case(When(year=y, then=code), output_field=IntegerField()))
-            for y in range(first, last + 1)
-        }
-        rows = (
-            _records(ctx, list(encoded), first, last)
-            .values(f"{ctx.field}_id")
+        streaks: [(title ids, first, last)] → [{id: bit i set when one of the titles was
+        held in year first+i}]; preferred: [({title id: code}, first, last)] → [{id: the
+        best code·10⁴ + year held}] and [{id: (best code of year first, …, of last)}] for the
+        `disciplined` candidates (those with a discipline case), whose early years may not
+        count. Candidates without records are missing from the answers.
+        """
+        specs = [(ids, first, last) for ids, first, last in streaks]
+        specs += [(list(encoded), first, last) for encoded, first, last in preferred]
+        title_ids = sorted({pk for ids, _f, _l in specs for pk in ids})
+        first = min(spec[1] for spec in specs)
+        last = max(spec[2] for spec in specs)
+        columns = {f"m{i}": _mask(*spec) for i, spec in enumerate(streaks)}
+        columns.update({f"p{i}": _best(*spec) for i, spec in enumerate(preferred)})
+        records = _records(ctx, title_ids, first, last)
+        rows = fetch(
+            records.values(f"{ctx.field}_id")
             .annotate(**columns)
             .values_list(f"{ctx.field}_id", *columns)
         )
-        return {row[0]: row[1:] for row in fetch(rows)}
+        answers = [{row[0]: row[i] for row in rows if row[i]}
+                   for i in range(1, len(columns) + 1)]  # fmt: skip
+        by_year = [{} for _spec in preferred]
+        if preferred:  # also without discipline cases: as many queries for any candidates
+            cases = ComplianceCase.objects.filter(kind=CaseKind.DISCIPLINE).values(f"{ctx.field}_id")
+            detail = fetch(
+                records.filter(**{f"{ctx.field}_id__in": cases})
+                .values_list(f"{ctx.field}_id", "year", "title_id")
+            )
+            for found, (encoded, first, last) in zip(by_year, preferred, strict=True):
+                best: dict = {}
+                for sid, year, title_id in detail:
+                    if title_id in encoded and first <= year <= last:
+                        held = best.setdefault(sid, {})
+                        held[year] = max(held.get(year, 0), encoded[title_id])
+                for sid, held in best.items():
+                    found[sid] = tuple(held.get(y) for y in range(first, last + 1))
+        return answers[: len(streaks)], answers[len(streaks) :], by_year
 
     def heads(self, ctx: Context) -> dict:
         """{person id: ((unit id, unit name), …)} for the units they head today."""
