@@ -13,6 +13,7 @@ from guongsang.common.api import ERRORS, Pagination, changes, get_or_400, get_or
 from guongsang.common.errors import DomainError
 from guongsang.orgs import selectors as org_selectors
 from guongsang.plans import selectors_criteria as selectors
+from guongsang.plans.engine.reasons import reasons_expand
 from guongsang.plans.engine.runs import run_start
 from guongsang.plans.enums import CaseKind, CriteriaScope, Verdict
 from guongsang.plans.models import ComplianceCase, CriteriaSet, EligibilityRun
@@ -249,6 +250,14 @@ class ResultOut(Schema):
     verdict: Verdict
     score: int
     reasons: list[dict[str, Any]]
+
+    @staticmethod
+    def resolve_reasons(obj, context) -> list[dict]:
+        """In full (label, kind, verdict, text, depth); the criteria read once per request."""
+        labels = context["request"].__dict__.setdefault("_reason_labels", {})
+        if obj.run_id not in labels:
+            labels[obj.run_id] = selectors.run_reason_labels(run=obj.run)
+        return reasons_expand(obj.reasons, labels[obj.run_id])
 
 
 @router.post("/eligibility-runs", response={202: RunOut, **ERRORS})

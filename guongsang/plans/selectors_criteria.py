@@ -4,7 +4,14 @@ from django.db.models import Q, QuerySet
 
 from guongsang.orgs import scope
 from guongsang.orgs.selectors import search_filter
-from guongsang.plans.models import ComplianceCase, CriteriaSet, EligibilityResult, EligibilityRun
+from guongsang.plans.engine.reasons import reasons_expand
+from guongsang.plans.models import (
+    ComplianceCase,
+    CriteriaSet,
+    Criterion,
+    EligibilityResult,
+    EligibilityRun,
+)
 
 RESULT_ORDERS = {
     "name": ("name_sort", "pk"),
@@ -45,6 +52,19 @@ def run_results(
     if verdict:
         results = results.filter(verdict=verdict)
     return results.order_by(*RESULT_ORDERS.get(order, RESULT_ORDERS["verdict"]))
+
+
+def run_reason_labels(*, run: EligibilityRun) -> dict:
+    """{criterion id: (label, kind)} of the run's criteria set, to expand stored reasons."""
+    rows = Criterion.objects.filter(criteria_set_id=run.criteria_set_id)
+    return {pk: (label, kind) for pk, label, kind in rows.values_list("pk", "label", "kind")}
+
+
+def results_with_reasons(results, *, labels: dict):
+    """Each result with `reason_items`: its reasons in full (see engine/reasons.py)."""
+    for result in results:
+        result.reason_items = reasons_expand(result.reasons, labels)
+        yield result
 
 
 def compliance_cases_visible_to(

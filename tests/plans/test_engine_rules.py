@@ -267,3 +267,28 @@ def test_judged_criteria_and_tri_state_groups(tree, people):
     assert results[people["cuong"].pk].verdict == NEEDS
     assert texts(results[people["cuong"].pk])[2] == "chưa được đánh giá"
     assert [r["depth"] for r in results[people["cuong"].pk].reasons] == [0, 1, 1]
+
+
+def test_title_preferred_counts_only_the_years_after_a_discipline(tree, people):
+    for person in (people["an"], people["binh"]):
+        factories.title_record_create(person, "cstd-bo-nganh-tinh", 2022)
+        factories.title_record_create(person, "cstd-co-so", 2024)
+    factories.title_record_create(people["cuong"], "cstd-bo-nganh-tinh", 2022)
+    for person in (people["an"], people["cuong"]):
+        case(person, opened_on=datetime.date(2022, 3, 1), closed_on=datetime.date(2022, 5, 1),
+             effect_until=datetime.date(2023, 6, 30))  # fmt: skip
+    cset = criteria_set(
+        "individual",
+        rule("title_streak", titles=["cstd-co-so"], years=1),
+        rule("title_preferred", years=5),
+    )
+
+    results = run(cset, tree["own"])
+
+    assert texts(results[people["an"].pk]) == [
+        "đạt danh hiệu Chiến sĩ thi đua cơ sở năm 2024",
+        "danh hiệu cao nhất: Chiến sĩ thi đua cơ sở (2024)",
+    ]
+    assert results[people["binh"].pk].score == 80
+    assert results[people["cuong"].pk].score == 0
+    assert texts(results[people["cuong"].pk])[1] == "chưa có danh hiệu nào thuộc diện ưu tiên"

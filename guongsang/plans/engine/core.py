@@ -8,7 +8,9 @@ Verdicts: eligible, not eligible, needs a person's judgement — with reasons in
 language (a run renders them in Vietnamese).
 """
 
+import contextlib
 import datetime
+import gc
 from collections import namedtuple
 
 from guongsang.plans.engine import texts
@@ -49,6 +51,22 @@ def evaluate(
 
     Candidates with the same outcomes share one `reasons` list (do not mutate it).
     """
+    with _collector_paused():  # it would rescan the growing lists many times over
+        return _evaluate(criteria_set, year, unit, subject_ids, as_of, source, depth)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _evaluate(criteria_set, year, unit, subject_ids, as_of, source, depth):
     ctx = Context(kind=criteria_set.subject_kind, year=year, unit=unit, subject_ids=subject_ids)
     ctx.as_of, ctx.depth = as_of or datetime.date.today(), depth
     source = source or SetBased()
@@ -74,9 +92,7 @@ def evaluate(
     answers = {combo: _combine(tree, combo) for combo in set(combos)}
     results = []
     append = results.append
-    for (sid, name, unit_name, name_sort, dissolved), combo in zip(
-        candidates, combos, strict=True
-    ):
+    for (sid, name, unit_name, name_sort, dissolved), combo in zip(candidates, combos, strict=True):
         verdict, reasons, score = answers[combo]
         if dissolved:
             verdict = NOT_ELIGIBLE

@@ -73,9 +73,8 @@ class Rules:
             disciplined=self.ends.keys(),
         )  # fmt: skip
         self.streaks = {pk: found for (pk, _s), found in zip(streaks, masks, strict=True)}
-        self.preferred = {
-            pk: pair for (pk, _s), pair in zip(preferred, zip(best, by_year), strict=True)
-        }
+        pairs = zip(best, by_year, strict=True)
+        self.preferred = {pk: pair for (pk, _s), pair in zip(preferred, pairs, strict=True)}
 
     def _streak(self, criterion, codes):
         kind = criterion.kind

@@ -1,16 +1,18 @@
 """Eligibility runs: start one (enqueued), execute it, keep its results for lists and exports."""
 
+import itertools
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from guongsang.common.errors import DomainError
 from guongsang.plans.engine.core import ELIGIBLE, NEEDS, NOT_ELIGIBLE, evaluate
+from guongsang.plans.engine.reasons import CompactJSON, reasons_compact
 from guongsang.plans.models import CriteriaSet, EligibilityResult, EligibilityRun
 
-BATCH = 2000
+BATCH = 5000
 
 
 @transaction.atomic
@@ -54,23 +56,45 @@ def run_execute(*, run: EligibilityRun) -> EligibilityRun:
 
 
 def results_store(*, run: EligibilityRun, results) -> int:
-    field = {"individual": "person_id", "collective": "unit_id", "household": "household_id"}[
+    """Keep the results (compact reasons, see reasons.py): COPY on PostgreSQL, else batches.
+
+    Each distinct reasons list is turned into JSON once; rows are written without model
+    instances.
+    """
+    field = {"individual": "person", "collective": "unit", "household": "household"}[
         run.criteria_set.subject_kind
     ]
+    meta = EligibilityResult._meta
+    names = ["run", field, "verdict", "score", "reasons", "subject_name", "unit_name", "name_sort"]
+    columns = [meta.get_field(name).column for name in names]
+    as_json = CompactJSON()
     rows = (
-        EligibilityResult(
-            run=run,
-            verdict=result.verdict,
-            score=result.score,
-            reasons=result.reasons,
-            subject_name=result.name[:255],
-            unit_name=(result.unit_name or "")[:255],
-            name_sort=result.name_sort,
-            **{field: result.id},
+        (
+            run.pk, result.id, result.verdict, result.score,
+            as_json(result.reasons, result.verdict), result.name[:255],
+            (result.unit_name or "")[:255], result.name_sort,
         )
         for result in results
-    )
-    return len(EligibilityResult.objects.bulk_create(rows, batch_size=BATCH))
+    )  # fmt: skip
+    quote = connection.ops.quote_name
+    table, listed = quote(meta.db_table), ", ".join(quote(column) for column in columns)
+    count = 0
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({listed}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+        return count
+    sql = f"INSERT INTO {table} ({listed}) VALUES ({', '.join(['%s'] * len(columns))})"
+    with connection.cursor() as cursor:
+        while batch := list(itertools.islice(rows, BATCH)):
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    return count
 
 
 @transaction.atomic
@@ -83,7 +107,8 @@ def run_refresh_subject(*, run: EligibilityRun, result: EligibilityResult) -> El
     if fresh is None:
         return result
     before = result.verdict
-    result.verdict, result.score, result.reasons = fresh.verdict, fresh.score, fresh.reasons
+    result.verdict, result.score = fresh.verdict, fresh.score
+    result.reasons = reasons_compact(fresh.reasons, fresh.verdict)
     result.save(update_fields=["verdict", "score", "reasons"])
     if before != result.verdict:
         names = {ELIGIBLE: "eligible", NOT_ELIGIBLE: "not_eligible", NEEDS: "needs_judgement"}

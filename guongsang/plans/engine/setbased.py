@@ -128,10 +128,13 @@ class SetBased:
                    for i in range(1, len(columns) + 1)]  # fmt: skip
         by_year = [{} for _spec in preferred]
         if preferred:  # also without discipline cases: as many queries for any candidates
-            cases = ComplianceCase.objects.filter(kind=CaseKind.DISCIPLINE).values(f"{ctx.field}_id")
+            cases = ComplianceCase.objects.filter(kind=CaseKind.DISCIPLINE).values(
+                f"{ctx.field}_id"
+            )
             detail = fetch(
-                records.filter(**{f"{ctx.field}_id__in": cases})
-                .values_list(f"{ctx.field}_id", "year", "title_id")
+                records.filter(**{f"{ctx.field}_id__in": cases}).values_list(
+                    f"{ctx.field}_id", "year", "title_id"
+                )
             )
             for found, (encoded, first, last) in zip(by_year, preferred, strict=True):
                 best: dict = {}
@@ -152,7 +155,7 @@ class SetBased:
             .order_by("person_id", "unit_id")
             .values_list("person_id", "unit_id", "unit__name")
         )
-        for person_id, unit_id, name in rows:
+        for person_id, unit_id, name in fetch(rows):
             heads[person_id] = (*heads.get(person_id, ()), (unit_id, name))
         return heads
 

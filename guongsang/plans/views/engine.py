@@ -59,10 +59,14 @@ def _results(request, run):
 def run_detail(request, pk: int):
     run = _visible_run(request, pk)
     form, results = _results(request, run)
+    page_obj = paginate(request, results) if run.status == run.Status.DONE else None
+    if page_obj is not None:
+        labels = selectors.run_reason_labels(run=run)
+        page_obj.object_list = list(selectors.results_with_reasons(page_obj, labels=labels))
     context = {
         "run": run,
         "form": form,
-        "page_obj": paginate(request, results) if run.status == run.Status.DONE else None,
+        "page_obj": page_obj,
         "can_judge": request.user.has_perm("plans.run_eligibility", run.unit),
     }
     return render(request, "plans/eligibility/detail.html", context)
@@ -90,10 +94,13 @@ def run_export(request, pk: int):
             str(verdicts.get(result.verdict, result.verdict)),
             result.score,
             "\n".join(
-                f"{r['label']}: {r['text']}" if r["label"] else r["text"] for r in result.reasons
+                f"{r['label']}: {r['text']}" if r["label"] else r["text"]
+                for r in result.reason_items
             ),
         )  # fmt: skip
-        for result in results.iterator(chunk_size=2000)
+        for result in selectors.results_with_reasons(
+            results.iterator(chunk_size=2000), labels=selectors.run_reason_labels(run=run)
+        )
     )
     return xlsx_response(f"xet-dieu-kien-{run.pk}.xlsx", _("Eligibility"), headers, rows)
 
