@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "guongsang.titles",
     "guongsang.plans",
     "guongsang.exemplars",
+    "guongsang.reviews",
+    "guongsang.awards",
     "guongsang.api",
     "guongsang.demo",
 ]

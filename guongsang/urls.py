@@ -18,6 +18,9 @@ urlpatterns = [
     path("", include("guongsang.plans.urls_criteria")),
     path("", include("guongsang.exemplars.urls")),
     path("", include("guongsang.exemplars.urls_dashboard")),
+    path("", include("guongsang.reviews.urls")),
+    path("", include("guongsang.reviews.urls_ballots")),
+    path("", include("guongsang.awards.urls")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from guongsang.awards.api import router as awards_router
 from guongsang.common.errors import DomainError
 from guongsang.exemplars.api import router as exemplars_router
 from guongsang.exemplars.api_dashboard import router as dashboard_router
@@ -15,6 +16,8 @@ from guongsang.orgs.api import router as orgs_router
 from guongsang.orgs.services.roles import api_token_user
 from guongsang.plans.api import router as plans_router
 from guongsang.plans.api_criteria import router as criteria_router
+from guongsang.reviews.api import router as reviews_router
+from guongsang.reviews.api_ballots import router as ballots_router
 from guongsang.titles.api import router as titles_router
 
 
@@ -56,6 +59,9 @@ api.add_router("/", plans_router)
 api.add_router("/", criteria_router)
 api.add_router("/", exemplars_router)
 api.add_router("/", dashboard_router)
+api.add_router("/", reviews_router)
+api.add_router("/", ballots_router)
+api.add_router("/", awards_router)
 
 
 @api.exception_handler(DomainError)
