@@ -1,7 +1,13 @@
 """The exemplar's life: which step may follow which, who may take it, and the record of it.
 
-registered ──► nurturing ──► proposed ──► (under review ──► recognised, in later issues)
-     └───────────┴──────────────┴──► withdrawn / not recognised (reason kept)
+registered ──► nurturing ──► proposed ──► under review ──► recognised (at a level)
+     │              │             ▲  │            │
+     │              │             └──┼── deferred ┘
+     └──────────────┴────────────────┴──► withdrawn / not recognised (reason kept)
+
+The review steps (start_review, defer, recognise) are taken by the synthesising office of the
+council's unit, through the review round's services; their rule ("reviews.exemplar_step") lives
+with the councils in reviews/rules.py. Failing a review is the not_recognise step.
 
 To add a step, add a row to TRANSITIONS (and a permission in rules.py); nothing else changes.
 """
@@ -18,6 +24,7 @@ from guongsang.common.errors import DomainError
 from guongsang.exemplars.enums import ExemplarStatus as S
 from guongsang.exemplars.models import Exemplar, StatusChange
 from guongsang.exemplars.notifications import notify_status_change
+from guongsang.titles.enums import Level
 
 
 @dataclass(frozen=True)
@@ -30,12 +37,15 @@ class Transition:
     reason_required: bool = False
 
 
-def _t(name, sources, target, label, *, reason_required=False) -> Transition:
+REVIEW_STEP_PERM = "reviews.exemplar_step"
+
+
+def _t(name, sources, target, label, *, reason_required=False, perm="") -> Transition:
     return Transition(
         name=name,
         sources=frozenset(sources),
         target=target,
-        perm=f"exemplars.{name}",
+        perm=perm or f"exemplars.{name}",
         label=label,
         reason_required=reason_required,
     )
@@ -60,6 +70,28 @@ TRANSITIONS: dict[str, Transition] = {
             gettext_lazy("Not recognised"),
             reason_required=True,
         ),
+        _t(
+            "start_review",
+            [S.PROPOSED],
+            S.UNDER_REVIEW,
+            gettext_lazy("Put under review"),
+            perm=REVIEW_STEP_PERM,
+        ),
+        _t(
+            "defer",
+            [S.UNDER_REVIEW],
+            S.PROPOSED,
+            gettext_lazy("Defer to a later review"),
+            reason_required=True,
+            perm=REVIEW_STEP_PERM,
+        ),
+        _t(
+            "recognise",
+            [S.UNDER_REVIEW],
+            S.RECOGNISED,
+            gettext_lazy("Recognise"),
+            perm=REVIEW_STEP_PERM,
+        ),
     )
 }
 
@@ -75,7 +107,7 @@ def transitions_open(*, exemplar: Exemplar, user) -> list[Transition]:
 
 @transaction.atomic
 def exemplar_transition(
-    *, exemplar: Exemplar, transition: str, actor, reason: str = ""
+    *, exemplar: Exemplar, transition: str, actor, reason: str = "", **changes
 ) -> StatusChange:
     step = TRANSITIONS[transition]
     if not actor.has_perm(step.perm, exemplar):
@@ -91,6 +123,8 @@ def exemplar_transition(
     if step.reason_required and not reason:
         raise DomainError(_("Give the reason."))
     exemplar.status = step.target
+    for name, value in changes.items():
+        setattr(exemplar, name, value)
     audited_save(exemplar, actor=actor, reason=reason or str(step.label))
     change = StatusChange.objects.create(
         exemplar=exemplar, from_status=current, to_status=step.target, actor=actor, reason=reason
@@ -116,4 +150,23 @@ def exemplar_withdraw(*, exemplar: Exemplar, actor, reason: str) -> StatusChange
 def exemplar_not_recognise(*, exemplar: Exemplar, actor, reason: str) -> StatusChange:
     return exemplar_transition(
         exemplar=exemplar, transition="not_recognise", actor=actor, reason=reason
+    )
+
+
+def exemplar_start_review(*, exemplar: Exemplar, actor, reason: str = "") -> StatusChange:
+    return exemplar_transition(
+        exemplar=exemplar, transition="start_review", actor=actor, reason=reason
+    )
+
+
+def exemplar_defer(*, exemplar: Exemplar, actor, reason: str) -> StatusChange:
+    return exemplar_transition(exemplar=exemplar, transition="defer", actor=actor, reason=reason)
+
+
+def exemplar_recognise(*, exemplar: Exemplar, level: str, actor, reason: str = "") -> StatusChange:
+    """Recognised at a level (when the decision is issued); the level is kept on the record."""
+    if level not in Level.values:
+        raise DomainError(_("Unknown level."))
+    return exemplar_transition(
+        exemplar=exemplar, transition="recognise", actor=actor, reason=reason, level=level
     )

@@ -1,0 +1,54 @@
+"""Who may issue decisions and see the emulation funds, as `rules` predicates.
+
+A decision belongs to its authority (the issuing unit): a synthesising office or an
+administrator whose structure-write scope holds the authority drafts, changes and issues it;
+anyone whose read scope holds the authority reads it. Funds follow their unit the same way.
+"""
+
+import rules
+
+from guongsang.orgs import scope
+from guongsang.orgs.rules import has_read_role, has_structure_write_role, is_admin
+
+
+def _unit_of(obj):
+    from guongsang.awards.models import Decision, EmulationFund, Proposal
+
+    if isinstance(obj, Decision):
+        return obj.authority
+    if isinstance(obj, EmulationFund):
+        return obj.unit
+    if isinstance(obj, Proposal):
+        return obj.from_unit
+    return obj  # a Unit: may this user issue on its behalf?
+
+
+def _reaches(user, obj, roles) -> bool:
+    unit = _unit_of(obj)
+    if unit is None:
+        return False
+    return scope.path_in_scope(unit.path, scope.scope_paths(user, roles))
+
+
+@rules.predicate
+def in_authority_read_scope(user, obj):
+    return _reaches(user, obj, scope.READ_ROLES)
+
+
+@rules.predicate
+def in_authority_write_scope(user, obj):
+    return _reaches(user, obj, scope.STRUCTURE_WRITE_ROLES)
+
+
+can_issue = is_admin | in_authority_write_scope
+can_view = is_admin | in_authority_read_scope
+
+rules.add_perm("awards.browse", is_admin | has_read_role)
+rules.add_perm("awards.add_decision", is_admin | has_structure_write_role)
+rules.add_perm("awards.add_decision_for", can_issue)  # obj: the authority unit
+rules.add_perm("awards.view_decision", can_view)
+rules.add_perm("awards.change_decision", can_issue)
+rules.add_perm("awards.issue_decision", can_issue)
+rules.add_perm("awards.view_emulationfund", can_view)
+rules.add_perm("awards.change_emulationfund", can_issue)
+rules.add_perm("awards.view_proposal", can_view)
