@@ -135,7 +135,7 @@ def _annex_table(recipients) -> Table:
     return Table(
         headers=["STT", "Tên tập thể, cá nhân", "Đơn vị", "Số tiền (đồng)"],
         rows=_recipient_rows(recipients),
-        widths_mm=(12, 70, 53, 30),
+        widths_mm=(15, 67, 53, 30),
     )
 
 
@@ -224,7 +224,7 @@ def minutes_docx(review_round) -> bytes:
                 ]
                 for i, m in enumerate(members, start=1)
             ],  # fmt: skip
-            widths_mm=(12, 65, 58, 30),
+            widths_mm=(15, 62, 58, 30),
         ),
         Paragraph(
             f"Kết quả bỏ phiếu kín (tỷ lệ đạt: {data['threshold_percent']}% "
@@ -243,7 +243,7 @@ def minutes_docx(review_round) -> bytes:
                 ]
                 for i, c in enumerate(data["candidates"], start=1)
             ],  # fmt: skip
-            widths_mm=(12, 50, 45, 18, 20, 20),
+            widths_mm=(15, 47, 45, 18, 20, 20),
         ),
     ]
     for opinion in data["written_opinions"]:
@@ -289,7 +289,7 @@ def proposal_docx(proposal: Proposal) -> bytes:
                 [str(i), e.subject_name, e.scope_unit.name, str(e.year)]
                 for i, e in enumerate(exemplars, start=1)
             ],
-            widths_mm=(12, 75, 58, 20),
+            widths_mm=(15, 72, 58, 20),
         ),
         Paragraph(f"Kính đề nghị {to_unit} xem xét, quyết định./."),
     ]

@@ -49,8 +49,11 @@ def test_api_draft_add_issue_then_immutable(client, tree, synthesis, fund, engli
     assert {d["format"] for d in issued["documents"]} == {"docx", "pdf", "xlsx"}
 
     other = factories.person_create(unit=tree["own"])
-    response = client.post(f"{url}/recipients", {"subject_kind": "individual",
-                           "subject_id": other.pk}, content_type=JSON)  # fmt: skip
+    response = client.post(
+        f"{url}/recipients",
+        {"subject_kind": "individual", "subject_id": other.pk},
+        content_type=JSON,
+    )
     assert response.status_code == 400
     assert "is issued and cannot be changed" in response.json()["detail"]
     response = client.patch(url, {"number": "31/QĐ-SNV"}, content_type=JSON)

@@ -31,23 +31,37 @@ def _issued_decision(tree, synthesis, fund):
 
 
 def _closed_round(tree, synthesis):
-    council = Council.objects.create(unit=tree["own"], name="Hội đồng Thi đua - Khen thưởng Sở",
-                                     valid_from=DAY.replace(year=2024))  # fmt: skip
+    council = Council.objects.create(
+        unit=tree["own"],
+        name="Hội đồng Thi đua - Khen thưởng Sở",
+        valid_from=DAY.replace(year=2024),
+    )
     chair = factories.person_create("Phạm Văn Chủ", unit=tree["own"])
-    CouncilMember.objects.create(council=council, person=chair, role="chair",
-                                 valid_from=DAY.replace(year=2024))  # fmt: skip
+    CouncilMember.objects.create(
+        council=council, person=chair, role="chair", valid_from=DAY.replace(year=2024)
+    )
     return ReviewRound.objects.create(
-        council=council, name="Bình xét năm 2024", year=2024, level="unit", status="closed",
-        meeting_date=DAY, created_by=synthesis, requires_vote=False,
-    )  # fmt: skip
+        council=council,
+        name="Bình xét năm 2024",
+        year=2024,
+        level="unit",
+        status="closed",
+        meeting_date=DAY,
+        created_by=synthesis,
+        requires_vote=False,
+    )
 
 
 def _proposal(tree, synthesis):
     proposal = Proposal.objects.create(
-        number="08/TTr-SNV", date=DAY, from_unit=tree["own"], to_unit=tree["parent"],
-        title=factories.title("bang-khen-tinh-ca-nhan"), summary="Thành tích năm 2024.",
+        number="08/TTr-SNV",
+        date=DAY,
+        from_unit=tree["own"],
+        to_unit=tree["parent"],
+        title=factories.title("bang-khen-tinh-ca-nhan"),
+        summary="Thành tích năm 2024.",
         created_by=synthesis,
-    )  # fmt: skip
+    )
     person = factories.person_create("Đỗ Minh Tâm", unit=tree["own"])
     proposal.exemplars.add(exemplar_register(person, plan_create(tree["parent"]), synthesis))
     return proposal

@@ -74,10 +74,16 @@ def test_round_vnd_rounds_to_thousands(raw, rounded):
 
 def test_fund_state_keeps_the_propagation_share(tree):
     fund = EmulationFund.objects.create(unit=tree["own"], year=2025, opening_balance=10_000_000)
-    FundEntry.objects.create(fund=fund, date=datetime.date(2025, 2, 1), amount=2_000_000,
-                             description="Bổ sung")  # fmt: skip
-    FundEntry.objects.create(fund=fund, date=datetime.date(2025, 2, 2), amount=-1_000_000,
-                             description="Tuyên truyền", is_propagation=True)  # fmt: skip
+    FundEntry.objects.create(
+        fund=fund, date=datetime.date(2025, 2, 1), amount=2_000_000, description="Bổ sung"
+    )
+    FundEntry.objects.create(
+        fund=fund,
+        date=datetime.date(2025, 2, 2),
+        amount=-1_000_000,
+        description="Tuyên truyền",
+        is_propagation=True,
+    )
     state = money.fund_state(fund)
     assert state.income == 12_000_000
     assert state.balance == 11_000_000

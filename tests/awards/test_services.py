@@ -27,15 +27,26 @@ def _exemplar_under_review(tree, actor, person):
 
 
 def _closed_round(tree, actor, exemplars_outcomes):
-    council = Council.objects.create(unit=tree["own"], name="Hội đồng TĐKT Sở Nội vụ",
-                                     valid_from=DAY.replace(year=2024))  # fmt: skip
+    council = Council.objects.create(
+        unit=tree["own"], name="Hội đồng TĐKT Sở Nội vụ", valid_from=DAY.replace(year=2024)
+    )
     review_round = ReviewRound.objects.create(
-        council=council, name="Bình xét năm 2024", year=2024, level="unit", status="closed",
-        meeting_date=DAY, created_by=actor,
-    )  # fmt: skip
+        council=council,
+        name="Bình xét năm 2024",
+        year=2024,
+        level="unit",
+        status="closed",
+        meeting_date=DAY,
+        created_by=actor,
+    )
     for exemplar, outcome in exemplars_outcomes:
-        Candidate.objects.create(round=review_round, exemplar=exemplar, name=exemplar.subject_name,
-                                 unit_name="Sở Nội vụ", outcome=outcome)  # fmt: skip
+        Candidate.objects.create(
+            round=review_round,
+            exemplar=exemplar,
+            name=exemplar.subject_name,
+            unit_name="Sở Nội vụ",
+            outcome=outcome,
+        )
     return review_round
 
 
@@ -64,8 +75,10 @@ def test_issue_from_a_round_grants_titles_recognises_and_spends(tree, synthesis,
     assert [(r.person, r.nature, r.decision_date, r.issuer) for r in records] == [
         (p, "regular", DAY, "Sở Nội vụ") for p in people[:2]
     ]
-    statuses = [e.status for e in type(exemplars[0]).objects.filter(pk__in=[e.pk for e in exemplars])
-                .order_by("pk")]  # fmt: skip
+    statuses = [
+        e.status
+        for e in type(exemplars[0]).objects.filter(pk__in=[e.pk for e in exemplars]).order_by("pk")
+    ]
     assert statuses == ["recognised", "recognised", "under_review"]
     assert type(exemplars[0]).objects.get(pk=exemplars[0].pk).level == "unit"
 
@@ -75,8 +88,9 @@ def test_snapshots_keep_names_as_on_the_day(tree, synthesis, fund):
     decision = draft(tree["own"], synthesis)
     services.decision_recipient_add(decision=decision, subject=person, actor=synthesis)
     services.decision_issue(decision=decision, actor=synthesis)
-    org_services.unit_rename(unit=tree["own_child"], new_name="Phòng Tổ chức", actor=None,
-                             date=DAY.replace(year=2026))  # fmt: skip
+    org_services.unit_rename(
+        unit=tree["own_child"], new_name="Phòng Tổ chức", actor=None, date=DAY.replace(year=2026)
+    )
     recipient = decision.recipients.get()
     assert (recipient.name, recipient.unit_name) == ("Lê Thị Hoa", "Phòng Thi đua - Khen thưởng")
     assert recipient.amount == Decimal("702000")
@@ -84,8 +98,13 @@ def test_snapshots_keep_names_as_on_the_day(tree, synthesis, fund):
 
 def test_ad_hoc_decision_by_hand_grants_ad_hoc_records(tree, synthesis, fund):
     household = factories.household_create(locality=tree["own_child"])
-    decision = draft(tree["own"], synthesis, code="giay-khen-ho-gia-dinh", kind=DecisionKind.AD_HOC,
-                     summary="Dũng cảm cứu người trong lũ")  # fmt: skip
+    decision = draft(
+        tree["own"],
+        synthesis,
+        code="giay-khen-ho-gia-dinh",
+        kind=DecisionKind.AD_HOC,
+        summary="Dũng cảm cứu người trong lũ",
+    )
     services.decision_recipient_add(decision=decision, subject=household, actor=synthesis)
     services.decision_issue(decision=decision, actor=synthesis)
     record = TitleRecord.objects.get(household=household)
@@ -95,7 +114,13 @@ def test_ad_hoc_decision_by_hand_grants_ad_hoc_records(tree, synthesis, fund):
 
 def test_thematic_decision_grants_thematic_records(tree, synthesis, fund):
     unit = tree["own_child"]
-    decision = draft(tree["own"], synthesis, code="giay-khen-tap-the", kind=DecisionKind.THEMATIC)
+    decision = draft(
+        tree["own"],
+        synthesis,
+        code="giay-khen-tap-the",
+        kind=DecisionKind.THEMATIC,
+        summary="Chuyển đổi số",
+    )
     services.decision_recipient_add(decision=decision, subject=unit, actor=synthesis)
     services.decision_issue(decision=decision, actor=synthesis)
     assert TitleRecord.objects.get(unit=unit).nature == "thematic"
@@ -111,8 +136,9 @@ def test_issued_decision_is_immutable(tree, synthesis, fund, english):
     with pytest.raises(DomainError, match=message):
         services.decision_update(decision=decision, actor=synthesis, number="16/QĐ-SNV")
     with pytest.raises(DomainError, match=message):
-        services.decision_recipient_add(decision=decision, actor=synthesis,
-                                        subject=factories.person_create(unit=tree["own"]))  # fmt: skip
+        services.decision_recipient_add(
+            decision=decision, actor=synthesis, subject=factories.person_create(unit=tree["own"])
+        )
     with pytest.raises(DomainError, match=message):
         services.decision_recipient_remove(recipient=recipient, actor=synthesis)
     with pytest.raises(DomainError, match=message):
@@ -126,13 +152,20 @@ def test_correction_is_a_new_decision_that_updates_the_records(tree, synthesis, 
     decision = draft(tree["own"], synthesis)
     services.decision_recipient_add(decision=decision, subject=person, actor=synthesis)
     services.decision_issue(decision=decision, actor=synthesis)
-    correction = services.decision_correct(decision=decision, actor=synthesis,
-                                           reason="Sai ngày ký")  # fmt: skip
+    correction = services.decision_correct(decision=decision, actor=synthesis, reason="Sai ngày ký")
     assert (correction.kind, correction.corrects, correction.status) == (
-        DecisionKind.CORRECTION, decision, DecisionStatus.DRAFT)  # fmt: skip
+        DecisionKind.CORRECTION,
+        decision,
+        DecisionStatus.DRAFT,
+    )
     assert list(correction.recipients.values_list("person", flat=True)) == [person.pk]
-    services.decision_update(decision=correction, actor=synthesis, number="20/QĐ-SNV",
-                             date=DAY, signer_name="Trần Văn Ký")  # fmt: skip
+    services.decision_update(
+        decision=correction,
+        actor=synthesis,
+        number="20/QĐ-SNV",
+        date=DAY,
+        signer_name="Trần Văn Ký",
+    )
     services.decision_issue(decision=correction, actor=synthesis)
     record = TitleRecord.objects.get(person=person)
     assert record.decision_number == "20/QĐ-SNV"
@@ -142,8 +175,9 @@ def test_correction_is_a_new_decision_that_updates_the_records(tree, synthesis, 
 
 def test_correction_of_a_draft_is_refused(tree, synthesis, english):
     with pytest.raises(DomainError, match="Only an issued decision can be corrected"):
-        services.decision_correct(decision=draft(tree["own"], synthesis), actor=synthesis,
-                                  reason="x")  # fmt: skip
+        services.decision_correct(
+            decision=draft(tree["own"], synthesis), actor=synthesis, reason="x"
+        )
 
 
 def test_dissolved_unit_is_refused(tree, synthesis, english):
@@ -151,25 +185,29 @@ def test_dissolved_unit_is_refused(tree, synthesis, english):
     decision = draft(tree["own"], synthesis, code="giay-khen-tap-the")
     with pytest.raises(DomainError, match="A dissolved unit cannot receive an award"):
         services.decision_recipient_add(
-            decision=decision, subject=factories.Unit.objects.get(pk=tree["own_child"].pk),
+            decision=decision,
+            subject=factories.Unit.objects.get(pk=tree["own_child"].pk),
             actor=synthesis,
-        )  # fmt: skip
+        )
 
 
 def test_subject_of_the_wrong_kind_is_refused(tree, synthesis, english):
     decision = draft(tree["own"], synthesis, code="giay-khen-tap-the")
     with pytest.raises(DomainError, match="is for another kind of subject"):
-        services.decision_recipient_add(decision=decision, actor=synthesis,
-                                        subject=factories.person_create(unit=tree["own"]))  # fmt: skip
+        services.decision_recipient_add(
+            decision=decision, actor=synthesis, subject=factories.person_create(unit=tree["own"])
+        )
 
 
 def test_spending_into_the_reserved_share_is_refused(tree, synthesis, english):
-    services.fund_create(unit=tree["own"], year=DAY.year, opening_balance=Decimal("3000000"),
-                         actor=synthesis)  # fmt: skip
+    services.fund_create(
+        unit=tree["own"], year=DAY.year, opening_balance=Decimal("3000000"), actor=synthesis
+    )
     decision = draft(tree["own"], synthesis, code="cstd-co-so")
     for _ in range(2):  # 2 × 2,340,000 > 3,000,000 − 20% reserved (600,000)
-        services.decision_recipient_add(decision=decision, actor=synthesis,
-                                        subject=factories.person_create(unit=tree["own"]))  # fmt: skip
+        services.decision_recipient_add(
+            decision=decision, actor=synthesis, subject=factories.person_create(unit=tree["own"])
+        )
     with pytest.raises(DomainError, match="only 2.400.000 VND is available, and 600.000 VND is re"):
         services.decision_issue(decision=decision, actor=synthesis)
     assert Decision.objects.get(pk=decision.pk).status == DecisionStatus.DRAFT
@@ -178,8 +216,9 @@ def test_spending_into_the_reserved_share_is_refused(tree, synthesis, english):
 
 def test_issue_without_a_fund_is_refused(tree, synthesis, english):
     decision = draft(tree["own"], synthesis)
-    services.decision_recipient_add(decision=decision, actor=synthesis,
-                                    subject=factories.person_create(unit=tree["own"]))  # fmt: skip
+    services.decision_recipient_add(
+        decision=decision, actor=synthesis, subject=factories.person_create(unit=tree["own"])
+    )
     with pytest.raises(DomainError, match="has no emulation fund for 2025"):
         services.decision_issue(decision=decision, actor=synthesis)
 

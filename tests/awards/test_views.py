@@ -16,19 +16,25 @@ pytestmark = pytest.mark.django_db
 def _with_recipient(tree, actor, **fields):
     decision = draft(tree["own"], actor, **fields)
     services.decision_recipient_add(
-        decision=decision, subject=factories.person_create("Lê Thị Hoa", unit=tree["own"]),
+        decision=decision,
+        subject=factories.person_create("Lê Thị Hoa", unit=tree["own"]),
         actor=actor,
-    )  # fmt: skip
+    )
     return decision
 
 
 def test_create_then_issue_through_pages(client, tree, synthesis, fund, english):
     client.force_login(synthesis)
     data = {
-        "authority": tree["own"].pk, "kind": "commendation",
-        "title": factories.title("giay-khen-ca-nhan").pk, "year": 2024, "number": "40/QĐ-SNV",
-        "date": "10/03/2025", "signer_name": "Trần Văn Ký", "signer_title": "Giám đốc",
-    }  # fmt: skip
+        "authority": tree["own"].pk,
+        "kind": "commendation",
+        "title": factories.title("giay-khen-ca-nhan").pk,
+        "year": 2024,
+        "number": "40/QĐ-SNV",
+        "date": "10/03/2025",
+        "signer_name": "Trần Văn Ký",
+        "signer_title": "Giám đốc",
+    }
     response = client.post(reverse("awards:decision_create"), data)
     decision = Decision.objects.get(number="40/QĐ-SNV")
     assert response.url == reverse("awards:decision_detail", args=[decision.pk])
@@ -36,8 +42,10 @@ def test_create_then_issue_through_pages(client, tree, synthesis, fund, english)
     person = factories.person_create("Hoàng Văn Nam", unit=tree["own_child"])
     page = client.get(reverse("awards:decision_detail", args=[decision.pk]), {"q": "hoang nam"})
     assert "Hoàng Văn Nam" in page.content.decode()
-    client.post(reverse("awards:recipient_add", args=[decision.pk]),
-                {"subject_kind": "individual", "subject_id": person.pk})  # fmt: skip
+    client.post(
+        reverse("awards:recipient_add", args=[decision.pk]),
+        {"subject_kind": "individual", "subject_id": person.pk},
+    )
     client.post(reverse("awards:decision_issue", args=[decision.pk]))
     decision.refresh_from_db()
     assert decision.is_issued and decision.total_amount == 702000
@@ -52,8 +60,10 @@ def test_edit_page_refuses_an_issued_decision(client, tree, synthesis, fund, eng
     decision = _with_recipient(tree, synthesis)
     services.decision_issue(decision=decision, actor=synthesis)
     client.force_login(synthesis)
-    response = client.post(reverse("awards:decision_edit", args=[decision.pk]),
-                           {"title": decision.title_id, "year": 2024, "number": "X"})  # fmt: skip
+    response = client.post(
+        reverse("awards:decision_edit", args=[decision.pk]),
+        {"title": decision.title_id, "year": 2024, "number": "X"},
+    )
     assert response.status_code == 302
     assert Decision.objects.get(pk=decision.pk).number == "15/QĐ-SNV"
 
@@ -128,3 +138,28 @@ def test_decision_documents_hidden_outside_scope(client, tree, synthesis):
     client.force_login(factories.user_with_role(Role.SYNTHESIS, tree["sibling"]))
     url = reverse("awards:decision_document", args=[decision.pk, "quyet-dinh", "docx"])
     assert client.get(url).status_code == 404
+
+
+def test_minutes_and_proposal_documents_download(client, tree, synthesis):
+    from tests.awards.test_documents import _closed_round, _proposal
+
+    review_round = _closed_round(tree, synthesis)
+    proposal = _proposal(tree, synthesis)
+    client.force_login(factories.user_with_role(Role.ADMIN, tree["parent"]))
+    response = client.get(reverse("awards:minutes_document", args=[review_round.pk, "docx"]))
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    response = client.get(reverse("awards:proposal_document", args=[proposal.pk, "docx"]))
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+
+
+def test_recipients_from_round_page(client, tree, synthesis):
+    from tests.awards.test_documents import _closed_round
+
+    review_round = _closed_round(tree, synthesis)
+    decision = draft(tree["own"], synthesis, code="cstd-co-so")
+    client.force_login(synthesis)
+    url = reverse("awards:recipients_from_round", args=[decision.pk])
+    assert "Bình xét năm 2024" in client.get(url).content.decode()
+    response = client.post(url, {"round": review_round.pk})
+    assert response.status_code == 302
+    assert Decision.objects.get(pk=decision.pk).round == review_round
