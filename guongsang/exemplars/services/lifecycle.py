@@ -97,11 +97,17 @@ TRANSITIONS: dict[str, Transition] = {
 
 
 def transitions_open(*, exemplar: Exemplar, user) -> list[Transition]:
-    """The steps this user may take now (for the buttons on the detail page)."""
+    """The steps this user may take now from the exemplar's page.
+
+    The review steps (under review, defer, recognise) are taken by review rounds and
+    decisions, which hold what they need (the round, the level), so they get no button here.
+    """
     return [
         t
         for t in TRANSITIONS.values()
-        if exemplar.status in t.sources and user.has_perm(t.perm, exemplar)
+        if exemplar.status in t.sources
+        and t.perm != REVIEW_STEP_PERM
+        and user.has_perm(t.perm, exemplar)
     ]
 
 
