@@ -6,14 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guongsang.orgs import scope
-from guongsang.orgs.models import Household, Person, Unit
+from guongsang.orgs.models import Unit
 from guongsang.orgs.selectors import units_visible_to
 from guongsang.plans.criteria_params import CASE_KINDS, METRICS, OPERATORS, validate_params
 from guongsang.plans.enums import CaseKind, CriterionKind, Verdict
 from guongsang.plans.models import ComplianceCase, CriteriaSet
 from guongsang.plans.rules_criteria import RUN_ROLES
-from guongsang.titles.enums import SubjectKind
-from guongsang.titles.forms import SubjectField, date_field, in_write_scope
+from guongsang.titles.forms import SubjectPickerForm, date_field
 from guongsang.titles.models import Title
 
 COMPOSITION_ROWS = 3
@@ -222,27 +221,8 @@ class CaseFilterForm(forms.Form):
     open_only = forms.BooleanField(label=_("Open only"), required=False)
 
 
-class CaseCreateForm(forms.Form):
+class CaseCreateForm(SubjectPickerForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=CaseKind.choices)
-    subject_kind = forms.ChoiceField(label=_("Subject kind"), choices=SubjectKind.choices)
-    person = SubjectField(
-        label=_("Individual"),
-        queryset=Person.objects.none(),
-        code_field="id_number",
-        required=False,
-        help_text=_("Citizen ID number, or the person's number in the system."),
-    )
-    unit = SubjectField(
-        label=_("Collective"),
-        queryset=Unit.objects.none(),
-        code_field="code",
-        required=False,
-        help_text=_("Unit code, or the unit's number in the system."),
-    )
-    household = SubjectField(label=_("Household"), queryset=Household.objects.none(),
-                             code_field="head__id_number", required=False,
-                             help_text=_("Citizen ID number of the head, or the household's "
-                                         "number in the system."))  # fmt: skip
     opened_on = date_field(_("Opened on"), required=True)
     closed_on = date_field(_("Closed on"))
     effect_until = date_field(_("Discipline in effect until"))
@@ -250,27 +230,9 @@ class CaseCreateForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    field_order = ["kind", "subject_kind", "person", "unit", "household"]
 
     CASE_FIELDS = ("closed_on", "effect_until", "reference", "note")
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = in_write_scope(Person.objects.all(), user, "unit__path")
-        self.fields["unit"].queryset = in_write_scope(Unit.objects.all(), user, "path")
-        self.fields["household"].queryset = in_write_scope(
-            Household.objects.all(), user, "locality__path"
-        )
-
-    def clean(self):
-        data = super().clean()
-        field = {"individual": "person", "collective": "unit", "household": "household"}.get(
-            data.get("subject_kind")
-        )
-        given = [name for name in ("person", "unit", "household") if data.get(name)]
-        if field and not self.errors.get(field) and given != [field]:
-            self.add_error(field, _("Enter exactly one subject, of the kind chosen above."))
-        data["subject"] = data.get(field) if field else None
-        return data
 
     def case_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.CASE_FIELDS}

@@ -161,7 +161,14 @@ class TitleRecordFieldsMixin(forms.Form):
         return {name: self.cleaned_data[name] for name in self.RECORD_FIELDS}
 
 
-class TitleRecordCreateForm(TitleRecordFieldsMixin):
+class SubjectPickerForm(forms.Form):
+    """Exactly one subject — a person, a collective or a household — in the user's write scope.
+
+    `cleaned_data["subject"]` is the chosen subject. Used for title records and compliance cases.
+    """
+
+    SUBJECT_FIELDS = {"individual": "person", "collective": "unit", "household": "household"}
+
     subject_kind = forms.ChoiceField(label=_("Subject kind"), choices=SubjectKind.choices)
     person = SubjectField(
         label=_("Individual"),
@@ -184,7 +191,6 @@ class TitleRecordCreateForm(TitleRecordFieldsMixin):
         required=False,
         help_text=_("Citizen ID number of the head, or the household's number in the system."),
     )
-    field_order = ["subject_kind", "person", "unit", "household", "title", "year"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,21 +199,30 @@ class TitleRecordCreateForm(TitleRecordFieldsMixin):
         self.fields["household"].queryset = in_write_scope(
             Household.objects.all(), user, "locality__path"
         )
+
+    def clean(self):
+        data = super().clean()
+        field = self.SUBJECT_FIELDS.get(data.get("subject_kind"))
+        given = [name for name in self.SUBJECT_FIELDS.values() if data.get(name)]
+        if field and not self.errors.get(field) and given != [field]:
+            self.add_error(field, _("Enter exactly one subject, of the kind chosen above."))
+        data["subject"] = data.get(field) if field else None
+        return data
+
+
+class TitleRecordCreateForm(SubjectPickerForm, TitleRecordFieldsMixin):
+    field_order = ["subject_kind", "person", "unit", "household", "title", "year"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
         self.fields["title"].queryset = titles_active().order_by("subject_kind", "-rank")
         self.fields["year"].initial = datetime.date.today().year - 1
 
     def clean(self):
         data = super().clean()
-        kind = data.get("subject_kind")
-        field = {"individual": "person", "collective": "unit", "household": "household"}.get(kind)
-        given = [name for name in ("person", "unit", "household") if data.get(name)]
-        if field and not self.errors.get(field):
-            if given != [field]:
-                self.add_error(field, _("Enter exactly one subject, of the kind chosen above."))
-            title = data.get("title")
-            if title and title.subject_kind != kind:
-                self.add_error("title", _("This title is not awarded to this kind of subject."))
-        data["subject"] = data.get(field) if field else None
+        title, kind = data.get("title"), data.get("subject_kind")
+        if data.get("subject") is not None and title and title.subject_kind != kind:
+            self.add_error("title", _("This title is not awarded to this kind of subject."))
         return data
 
 
