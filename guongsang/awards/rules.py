@@ -12,8 +12,21 @@ from guongsang.orgs.rules import has_read_role, has_structure_write_role, is_adm
 
 
 def _unit_of(obj):
-    from guongsang.awards.models import Decision, EmulationFund, Proposal
+    from guongsang.awards.models import (
+        Decision,
+        EmulationFund,
+        PostingComment,
+        Proposal,
+        PublicPosting,
+    )
+    from guongsang.exemplars.models import Exemplar
 
+    if isinstance(obj, PostingComment):
+        obj = obj.posting
+    if isinstance(obj, PublicPosting):
+        obj = obj.candidate_exemplar
+    if isinstance(obj, Exemplar):
+        return obj.scope_unit
     if isinstance(obj, Decision):
         return obj.authority
     if isinstance(obj, EmulationFund):
@@ -52,3 +65,4 @@ rules.add_perm("awards.issue_decision", can_issue)
 rules.add_perm("awards.view_emulationfund", can_view)
 rules.add_perm("awards.change_emulationfund", can_issue)
 rules.add_perm("awards.view_proposal", can_view)
+rules.add_perm("awards.change_publicposting", can_issue)  # obj: the exemplar or its posting

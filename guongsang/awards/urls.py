@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guongsang.awards import views
+from guongsang.awards import views, views_postings
 
 app_name = "awards"
 
@@ -33,4 +33,16 @@ urlpatterns = [
     path("bien-ban/<int:round_pk>/<slug:fmt>/", views.minutes_document, name="minutes_document"),
     path("to-trinh/<int:pk>/<slug:fmt>/", views.proposal_document, name="proposal_document"),
     path("quy-thi-dua/", views.fund_list, name="fund_list"),
+    path("niem-yet/", views_postings.posting_list, name="posting_list"),
+    path("niem-yet/<int:pk>/", views_postings.posting_detail, name="posting_detail"),
+    path(
+        "niem-yet/moi/<int:exemplar_pk>/<int:title_pk>/",
+        views_postings.posting_create,
+        name="posting_create",
+    ),
+    path(
+        "niem-yet/<int:pk>/y-kien/<int:comment_pk>/duyet/",
+        views_postings.posting_comment_publish,
+        name="posting_comment_publish",
+    ),
 ]

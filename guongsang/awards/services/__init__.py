@@ -1,4 +1,4 @@
-"""Every write of the awards app: decisions (draft → issued, corrections) and the funds."""
+"""Every write of the awards app: decisions (draft → issued, corrections), funds, postings."""
 
 from guongsang.awards.services.decisions import (
     decision_correct,
@@ -10,6 +10,12 @@ from guongsang.awards.services.decisions import (
 )
 from guongsang.awards.services.funds import fund_create, fund_entry_add
 from guongsang.awards.services.issuing import decision_issue
+from guongsang.awards.services.postings import (
+    posting_comment_add,
+    posting_comment_publish,
+    posting_create,
+    posting_required,
+)
 
 __all__ = [
     "decision_correct",
@@ -21,4 +27,8 @@ __all__ = [
     "decision_update",
     "fund_create",
     "fund_entry_add",
+    "posting_comment_add",
+    "posting_comment_publish",
+    "posting_create",
+    "posting_required",
 ]

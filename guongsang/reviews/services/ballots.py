@@ -24,6 +24,7 @@ from guongsang.reviews.models import (
     ReviewRound,
     WrittenOpinion,
 )
+from guongsang.reviews.postings import check_posting_over
 from guongsang.reviews.rules_ballots import seat_of
 from guongsang.reviews.tally import ballot_hash, genesis_hash, is_conflicted, round_members
 
@@ -136,6 +137,7 @@ def ballot_cast(*, candidate: Candidate, choice: str, actor) -> None:
     if seat is None:
         raise PermissionDenied(_("Only members of the council vote."))
     candidate = _candidate_in(review_round, candidate)
+    check_posting_over(review_round, candidate)
     _check_may_vote(review_round, candidate, seat)
     _participate(candidate, seat, Channel.ONLINE)
     _append_ballots(review_round, candidate, [choice], Channel.ONLINE)
@@ -150,6 +152,7 @@ def ballots_count_in(
     if not actor.has_perm("ballots.run", review_round):
         raise PermissionDenied
     candidate = _candidate_in(review_round, candidate)
+    check_posting_over(review_round, candidate)
     if agree < 0 or disagree < 0:
         raise DomainError(_("The counts cannot be negative."))
     if not members:

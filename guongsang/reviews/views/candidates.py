@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from guongsang.common.errors import DomainError
 from guongsang.reviews import forms, selectors, services
 from guongsang.reviews.enums import RoundStatus
+from guongsang.reviews.postings import postings_of
 from guongsang.reviews.views._common import require_perm, visible_round
 from guongsang.titles.selectors import title_history_of
 
@@ -49,6 +50,8 @@ def candidate_detail(request, pk, cpk):
         else None,
         "comments": selectors.comments_of(candidate=candidate) if can_view_thread else None,
         "comment_form": forms.CommentForm() if seat and not review_round.is_closed else None,
+        "postings": postings_of(candidate=candidate),
+        "can_post": user.has_perm("awards.change_publicposting", candidate.exemplar),
         "outcome_form": forms.OutcomeForm()
         if is_open and user.has_perm("reviews.manage_round", review_round)
         else None,
