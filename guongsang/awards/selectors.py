@@ -2,8 +2,9 @@
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
+from guongsang.awards.enums import ProposalStatus
 from guongsang.awards.models import Decision, DecisionRecipient, EmulationFund, Proposal
 from guongsang.orgs import scope
 from guongsang.orgs.models import Unit, UnitName
@@ -55,10 +56,67 @@ def funds_visible_to(*, user, year: int | None = None) -> QuerySet[EmulationFund
     return funds.order_by("-year", "unit__name_sort")
 
 
-def proposals_visible_to(*, user) -> QuerySet[Proposal]:
-    return _within(
-        Proposal.objects.select_related("from_unit", "to_unit", "title"), user, "from_unit__path"
-    ).order_by("-date", "-pk")
+def proposals_visible_to(*, user, status: str | None = None) -> QuerySet[Proposal]:
+    """Proposals the user's read scope reaches from either end (sender or receiver)."""
+    proposals = Proposal.objects.select_related("from_unit", "to_unit", "title")
+    if not scope.is_admin(user):
+        paths = scope.scope_paths(user, scope.READ_ROLES)
+        proposals = proposals.filter(
+            scope.paths_q(paths, "from_unit__path") | scope.paths_q(paths, "to_unit__path")
+        )
+    if status:
+        proposals = proposals.filter(status=status)
+    return proposals.annotate(exemplar_count=Count("exemplars")).order_by("-date", "-pk")
+
+
+def proposals_inbox(*, user, status: str | None = None) -> QuerySet[Proposal]:
+    """Proposals sent to units whose synthesising office the user is (never drafts)."""
+    proposals = Proposal.objects.exclude(status=ProposalStatus.DRAFT).select_related(
+        "from_unit", "to_unit", "title", "round"
+    )
+    proposals = _within(proposals, user, "to_unit__path", scope.STRUCTURE_WRITE_ROLES)
+    if status:
+        proposals = proposals.filter(status=status)
+    return proposals.annotate(exemplar_count=Count("exemplars")).order_by("-sent_at", "-pk")
+
+
+def proposal_exemplars(*, proposal: Proposal) -> QuerySet:
+    return proposal.exemplars.select_related(
+        "scope_unit", "person", "unit", "household", "plan"
+    ).order_by("name_sort", "pk")
+
+
+def proposable_upwards(*, from_unit: Unit) -> QuerySet:
+    """Exemplars recognised in the unit's subtree that can be sent up."""
+    from guongsang.exemplars.enums import ExemplarStatus
+    from guongsang.exemplars.models import Exemplar
+
+    return (
+        Exemplar.objects.filter(
+            status=ExemplarStatus.RECOGNISED, scope_unit__path__startswith=from_unit.path
+        )
+        .select_related("scope_unit")
+        .order_by("name_sort", "pk")
+    )
+
+
+def proposal_targets(*, from_unit: Unit) -> list[Unit]:
+    """The active units above the sender, nearest first."""
+    paths = [from_unit.path[:end] for end in range(Unit.steplen, len(from_unit.path), Unit.steplen)]
+    return list(Unit.objects.filter(path__in=paths, status="active").order_by("-depth"))
+
+
+def rounds_for_proposal(*, proposal: Proposal, user) -> QuerySet[ReviewRound]:
+    """Rounds not yet closed of councils at the receiving unit or above, that the user runs."""
+    paths = [
+        proposal.to_unit.path[:end]
+        for end in range(Unit.steplen, len(proposal.to_unit.path) + 1, Unit.steplen)
+    ]
+    rounds = ReviewRound.objects.filter(council__unit__path__in=paths).exclude(
+        status=RoundStatus.CLOSED
+    )
+    rounds = _within(rounds, user, "council__unit__path", scope.STRUCTURE_WRITE_ROLES)
+    return rounds.select_related("council", "title").order_by("-year", "-pk")
 
 
 def authorities_for(*, user) -> QuerySet[Unit]:

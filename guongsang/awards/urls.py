@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guongsang.awards import views, views_postings
+from guongsang.awards import views, views_dossier, views_funds, views_postings, views_proposals
 
 app_name = "awards"
 
@@ -32,7 +32,24 @@ urlpatterns = [
     ),
     path("bien-ban/<int:round_pk>/<slug:fmt>/", views.minutes_document, name="minutes_document"),
     path("to-trinh/<int:pk>/<slug:fmt>/", views.proposal_document, name="proposal_document"),
+    path("de-nghi/", views_proposals.proposal_list, name="proposal_list"),
+    path("de-nghi/den/", views_proposals.proposal_inbox, name="proposal_inbox"),
+    path("de-nghi/moi/", views_proposals.proposal_create, name="proposal_create"),
+    path("de-nghi/<int:pk>/", views_proposals.proposal_detail, name="proposal_detail"),
+    path("de-nghi/<int:pk>/sua/", views_proposals.proposal_edit, name="proposal_edit"),
+    path("de-nghi/<int:pk>/gui/", views_proposals.proposal_send, name="proposal_send"),
+    path("de-nghi/<int:pk>/tiep-nhan/", views_proposals.proposal_accept, name="proposal_accept"),
+    path("de-nghi/<int:pk>/tra-lai/", views_proposals.proposal_return, name="proposal_return"),
+    path("de-nghi/<int:pk>/ho-so.zip", views_dossier.proposal_dossier, name="proposal_dossier"),
+    path(
+        "bao-cao-thanh-tich/<int:exemplar_pk>/<slug:fmt>/",
+        views_dossier.achievement_report,
+        name="achievement_report",
+    ),
     path("quy-thi-dua/", views.fund_list, name="fund_list"),
+    path("quy-thi-dua/moi/", views_funds.fund_create, name="fund_create"),
+    path("quy-thi-dua/<int:pk>/", views_funds.fund_detail, name="fund_detail"),
+    path("quy-thi-dua/<int:pk>/thu-chi/", views_funds.fund_entry_add, name="fund_entry_add"),
     path("niem-yet/", views_postings.posting_list, name="posting_list"),
     path("niem-yet/<int:pk>/", views_postings.posting_detail, name="posting_detail"),
     path(

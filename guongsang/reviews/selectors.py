@@ -20,6 +20,7 @@ from guongsang.reviews.models import (
     ScoringCriterion,
 )
 from guongsang.reviews.rules import round_day
+from guongsang.titles.enums import Level
 
 
 def _council_reach(user, prefix: str = "") -> Q:
@@ -99,13 +100,22 @@ def candidates_ranked(
     return candidates.filter(search_filter(query)).order_by("-score", "name_sort", "pk")
 
 
-def proposable_exemplars(*, review_round: ReviewRound) -> QuerySet[Exemplar]:
-    """Exemplars proposed to the council's unit (its subtree) and not yet in this round."""
+def proposable_exemplars(*, review_round: ReviewRound, any_plan=False) -> QuerySet[Exemplar]:
+    """Exemplars proposed to the council's unit (its subtree) and not yet in this round.
+
+    One already recognised at the round's level or above is not a candidate again here: it
+    rises only through a proposal to a higher council.
+    """
     unit = review_round.council.unit
-    exemplars = Exemplar.objects.filter(
-        status=ExemplarStatus.PROPOSED, scope_unit__path__startswith=unit.path
-    ).exclude(candidacies__round=review_round)
-    if review_round.plan_id:
+    below = Level.values[: Level.values.index(review_round.level)]
+    exemplars = (
+        Exemplar.objects.filter(
+            status=ExemplarStatus.PROPOSED, scope_unit__path__startswith=unit.path
+        )
+        .filter(Q(level="") | Q(level__in=below))
+        .exclude(candidacies__round=review_round)
+    )
+    if review_round.plan_id and not any_plan:
         exemplars = exemplars.filter(plan_id=review_round.plan_id)
     return exemplars.select_related("scope_unit").order_by("name_sort", "pk")
 

@@ -1,4 +1,5 @@
-"""Every write of the awards app: decisions (draft → issued, corrections), funds, postings."""
+"""Every write of the awards app: decisions (draft → issued, corrections), funds, postings,
+proposals upwards."""
 
 from guongsang.awards.services.decisions import (
     decision_correct,
@@ -10,6 +11,13 @@ from guongsang.awards.services.decisions import (
 )
 from guongsang.awards.services.funds import fund_create, fund_entry_add
 from guongsang.awards.services.issuing import decision_issue
+from guongsang.awards.services.proposals import (
+    proposal_accept,
+    proposal_create,
+    proposal_return,
+    proposal_send,
+    proposal_update,
+)
 from guongsang.awards.services.postings import (
     posting_comment_add,
     posting_comment_publish,
@@ -31,4 +39,9 @@ __all__ = [
     "posting_comment_publish",
     "posting_create",
     "posting_required",
+    "proposal_accept",
+    "proposal_create",
+    "proposal_return",
+    "proposal_send",
+    "proposal_update",
 ]

@@ -1,9 +1,15 @@
 """The exemplar's life: which step may follow which, who may take it, and the record of it.
 
 registered ──► nurturing ──► proposed ──► under review ──► recognised (at a level)
-     │              │             ▲  │            │
-     │              │             └──┼── deferred ┘
+     │              │             ▲  │            │                 │
+     │              │             └──┼── deferred ┘                 │ proposed upwards
+     │              │             ▲  │                              │ (awards.Proposal)
+     │              │             └──┼──────────────────────────────┘
      └──────────────┴────────────────┴──► withdrawn / not recognised (reason kept)
+
+An exemplar recognised at one level rises by a proposal to the parent unit: sending it puts it
+back to "proposed" (its level kept), the parent returns it (back to recognised) or reviews it;
+failing the higher review leaves it recognised at the level it already had.
 
 The review steps (start_review, defer, recognise) are taken by the synthesising office of the
 council's unit, through the review round's services; their rule ("reviews.exemplar_step") lives
@@ -38,6 +44,8 @@ class Transition:
 
 
 REVIEW_STEP_PERM = "reviews.exemplar_step"
+PROPOSE_UP_PERM = "awards.send_proposal"  # obj: the exemplar
+RETURN_PERM = "awards.receive_proposal"  # obj: the exemplar
 
 
 def _t(name, sources, target, label, *, reason_required=False, perm="") -> Transition:
@@ -92,6 +100,29 @@ TRANSITIONS: dict[str, Transition] = {
             gettext_lazy("Recognise"),
             perm=REVIEW_STEP_PERM,
         ),
+        _t(
+            "keep_recognition",
+            [S.UNDER_REVIEW],
+            S.RECOGNISED,
+            gettext_lazy("Not recognised at the higher level; keeps its earlier recognition"),
+            reason_required=True,
+            perm=REVIEW_STEP_PERM,
+        ),
+        _t(
+            "propose_up",
+            [S.RECOGNISED],
+            S.PROPOSED,
+            gettext_lazy("Proposed to the level above"),
+            perm=PROPOSE_UP_PERM,
+        ),
+        _t(
+            "return_down",
+            [S.PROPOSED],
+            S.RECOGNISED,
+            gettext_lazy("Returned by the level above"),
+            reason_required=True,
+            perm=RETURN_PERM,
+        ),
     )
 }
 
@@ -99,14 +130,14 @@ TRANSITIONS: dict[str, Transition] = {
 def transitions_open(*, exemplar: Exemplar, user) -> list[Transition]:
     """The steps this user may take now from the exemplar's page.
 
-    The review steps (under review, defer, recognise) are taken by review rounds and
-    decisions, which hold what they need (the round, the level), so they get no button here.
+    The review and proposal steps are taken by review rounds, decisions and proposals, which
+    hold what they need (the round, the level, the parent), so they get no button here.
     """
     return [
         t
         for t in TRANSITIONS.values()
         if exemplar.status in t.sources
-        and t.perm != REVIEW_STEP_PERM
+        and t.perm.startswith("exemplars.")
         and user.has_perm(t.perm, exemplar)
     ]
 
@@ -175,4 +206,23 @@ def exemplar_recognise(*, exemplar: Exemplar, level: str, actor, reason: str = "
         raise DomainError(_("Unknown level."))
     return exemplar_transition(
         exemplar=exemplar, transition="recognise", actor=actor, reason=reason, level=level
+    )
+
+
+def exemplar_keep_recognition(*, exemplar: Exemplar, actor, reason: str) -> StatusChange:
+    """Failed a higher review: back to recognised at the level it already held."""
+    return exemplar_transition(
+        exemplar=exemplar, transition="keep_recognition", actor=actor, reason=reason
+    )
+
+
+def exemplar_propose_up(*, exemplar: Exemplar, actor, reason: str = "") -> StatusChange:
+    return exemplar_transition(
+        exemplar=exemplar, transition="propose_up", actor=actor, reason=reason
+    )
+
+
+def exemplar_return_down(*, exemplar: Exemplar, actor, reason: str) -> StatusChange:
+    return exemplar_transition(
+        exemplar=exemplar, transition="return_down", actor=actor, reason=reason
     )

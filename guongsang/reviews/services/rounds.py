@@ -18,6 +18,7 @@ from guongsang.exemplars.enums import ExemplarStatus
 from guongsang.exemplars.models import Exemplar
 from guongsang.exemplars.services.lifecycle import (
     exemplar_defer,
+    exemplar_keep_recognition,
     exemplar_not_recognise,
     exemplar_start_review,
 )
@@ -119,9 +120,12 @@ def round_open(*, review_round: ReviewRound, actor) -> ReviewRound:
 
 @transaction.atomic
 def candidates_add(
-    *, review_round: ReviewRound, exemplars: list[Exemplar], actor
+    *, review_round: ReviewRound, exemplars: list[Exemplar], actor, any_plan: bool = False
 ) -> list[Candidate]:
-    """Put proposed exemplars of the council's subtree on the list; each goes under review."""
+    """Put proposed exemplars of the council's subtree on the list; each goes under review.
+
+    `any_plan`: exemplars sent up by a proposal come from the lower unit's plan, not the round's.
+    """
     from guongsang.reviews.selectors import proposable_exemplars
 
     _require(actor, "reviews.manage_round", review_round)
@@ -129,7 +133,7 @@ def candidates_add(
     if not exemplars:
         raise DomainError(_("Choose at least one exemplar."))
     allowed = set(
-        proposable_exemplars(review_round=review_round)
+        proposable_exemplars(review_round=review_round, any_plan=any_plan)
         .filter(pk__in=[e.pk for e in exemplars])
         .values_list("pk", flat=True)
     )
@@ -169,7 +173,9 @@ def _outcome_apply(*, candidate: Candidate, outcome: str, reason: str, actor) ->
             % {"name": candidate.name, "outcome": Outcome(candidate.outcome).label}
         )
     exemplar = candidate.exemplar
-    if outcome == Outcome.FAIL:
+    if outcome == Outcome.FAIL and exemplar.level:
+        exemplar_keep_recognition(exemplar=exemplar, actor=actor, reason=reason)
+    elif outcome == Outcome.FAIL:
         exemplar_not_recognise(exemplar=exemplar, actor=actor, reason=reason)
     elif outcome == Outcome.DEFER:
         exemplar_defer(exemplar=exemplar, actor=actor, reason=reason)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -75,3 +76,11 @@ def council_member_add(request, pk):
             for error in errors:
                 messages.error(request, error)
     return redirect("reviews:council_detail", pk=council.pk)
+
+
+def council_edit(request, *args, **kwargs):  # PLACEHOLDER
+    raise Http404
+
+
+def council_member_edit(request, *args, **kwargs):  # PLACEHOLDER
+    raise Http404

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -177,3 +178,11 @@ def round_export(request, pk):
     review_round = visible_round(request, pk)
     require_perm(request, "reviews.export_round", review_round)
     return exporters.round_xlsx_response(review_round=review_round)
+
+
+def round_edit(request, *args, **kwargs):  # PLACEHOLDER
+    raise Http404
+
+
+def criterion_edit(request, *args, **kwargs):  # PLACEHOLDER
+    raise Http404
