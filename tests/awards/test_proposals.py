@@ -155,9 +155,7 @@ def test_only_the_receiver_answers(tree, sender, recognised, parent_round):
         services.proposal_accept(proposal=proposal, review_round=parent_round, actor=sender)
 
 
-def test_a_recognised_exemplar_is_not_a_candidate_again_at_its_own_level(
-    tree, sender, recognised
-):
+def test_a_recognised_exemplar_is_not_a_candidate_again_at_its_own_level(tree, sender, recognised):
     from guongsang.reviews.selectors import proposable_exemplars
 
     proposal = services.proposal_send(proposal=draft(tree, sender, [recognised]), actor=sender)

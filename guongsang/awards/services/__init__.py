@@ -11,18 +11,18 @@ from guongsang.awards.services.decisions import (
 )
 from guongsang.awards.services.funds import fund_create, fund_entry_add
 from guongsang.awards.services.issuing import decision_issue
+from guongsang.awards.services.postings import (
+    posting_comment_add,
+    posting_comment_publish,
+    posting_create,
+    posting_required,
+)
 from guongsang.awards.services.proposals import (
     proposal_accept,
     proposal_create,
     proposal_return,
     proposal_send,
     proposal_update,
-)
-from guongsang.awards.services.postings import (
-    posting_comment_add,
-    posting_comment_publish,
-    posting_create,
-    posting_required,
 )
 
 __all__ = [
