@@ -270,7 +270,7 @@ def minutes_docx(review_round) -> bytes:
 
 
 def proposal_docx(proposal: Proposal) -> bytes:
-    exemplars = list(proposal.exemplars.select_related("scope_unit").order_by("subject_name"))
+    exemplars = list(proposal.exemplars.select_related("scope_unit").order_by("name_sort", "pk"))
     title = proposal.title.name if proposal.title_id else "khen thưởng"
     to_unit = unit_name_on(proposal.to_unit, proposal.date)
     from_unit = unit_name_on(proposal.from_unit, proposal.date)

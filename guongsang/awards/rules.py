@@ -91,6 +91,7 @@ rules.add_perm("awards.add_decision_for", can_issue)  # obj: the authority unit
 rules.add_perm("awards.view_decision", can_view)
 rules.add_perm("awards.change_decision", can_issue)
 rules.add_perm("awards.issue_decision", can_issue)
+rules.add_perm("awards.add_emulationfund", is_admin | has_structure_write_role)
 rules.add_perm("awards.view_emulationfund", can_view)
 rules.add_perm("awards.change_emulationfund", can_issue)
 rules.add_perm("awards.view_proposal", can_view | reads_as_receiver)

@@ -80,6 +80,16 @@ def proposals_inbox(*, user, status: str | None = None) -> QuerySet[Proposal]:
     return proposals.annotate(exemplar_count=Count("exemplars")).order_by("-sent_at", "-pk")
 
 
+def proposal_senders(*, user) -> QuerySet[Unit]:
+    """Units on whose behalf the user may draft a proposal (those with a unit above them)."""
+    return authorities_for(user=user).filter(depth__gt=1).order_by("depth", "name_sort")
+
+
+def proposals_sent_by(*, user, status: str | None = None) -> QuerySet[Proposal]:
+    """Proposals whose sending unit lies in the user's read scope."""
+    return _within(proposals_visible_to(user=user, status=status), user, "from_unit__path")
+
+
 def proposal_exemplars(*, proposal: Proposal) -> QuerySet:
     return proposal.exemplars.select_related(
         "scope_unit", "person", "unit", "household", "plan"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from guongsang.orgs import scope
 from guongsang.orgs.forms import date_field, people_in_scope, units_in_scope
 from guongsang.plans.models import Plan
-from guongsang.reviews.enums import MemberRole, Outcome
+from guongsang.reviews.enums import MemberRole, Outcome, ThresholdBase
 from guongsang.reviews.models import Council
 from guongsang.titles.enums import Level
 from guongsang.titles.models import Title
@@ -14,22 +14,35 @@ from guongsang.titles.models import Title
 _DECIDED = [(o.value, o.label) for o in Outcome if o != Outcome.PENDING]
 
 
-class CouncilForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+class CouncilEditForm(forms.Form):
+    """A council's name and term; its unit never changes."""
+
     name = forms.CharField(label=_("Name"), max_length=255)
     valid_from = date_field(_("Valid from"))
     valid_to = date_field(_("Valid to"), required=False)
+
+
+class CouncilForm(CouncilEditForm):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    field_order = ["unit"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_in_scope(user, scope.STRUCTURE_WRITE_ROLES)
 
 
-class MemberForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+class MemberEditForm(forms.Form):
+    """A seat's role and dates; the person stays (a member leaves by an end date)."""
+
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
-    valid_from = date_field(_("Valid from"), required=False)
+    valid_from = date_field(_("Valid from"))
     valid_to = date_field(_("Valid to"), required=False)
+
+
+class MemberForm(MemberEditForm):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    valid_from = date_field(_("Valid from"), required=False)
+    field_order = ["person"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,10 +79,32 @@ class RoundForm(forms.Form):
         self.fields["plan"].queryset = plans
 
 
+class RoundEditForm(forms.Form):
+    """What can change in a round before it closes (services.rounds._EDITABLE)."""
+
+    name = forms.CharField(label=_("Name"), max_length=500)
+    meeting_date = date_field(_("Meeting date"), required=False)
+    quorum_percent = forms.IntegerField(
+        label=_("Quorum (% of members present)"), min_value=1, max_value=100
+    )
+    threshold_percent = forms.IntegerField(label=_("Pass mark (%)"), min_value=1, max_value=100)
+    threshold_base = forms.ChoiceField(label=_("Pass mark counted"), choices=ThresholdBase.choices)
+    requires_vote = forms.BooleanField(label=_("Secret ballot required"), required=False)
+    exclude_conflicted = forms.BooleanField(
+        label=_("Members from the candidate's unit do not vote on it"), required=False
+    )
+
+
 class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=255)
     weight = forms.DecimalField(label=_("Weight"), max_digits=5, decimal_places=2, initial=1)
     max_score = forms.IntegerField(label=_("Highest score"), min_value=1, initial=10)
+
+
+class CriterionEditForm(CriterionForm):
+    order = forms.IntegerField(
+        label=_("Position"), min_value=0, max_value=1000, help_text=_("Criteria are listed by it.")
+    )
 
 
 class AddCandidatesForm(forms.Form):

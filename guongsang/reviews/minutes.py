@@ -26,6 +26,7 @@ def minutes_data(review_round: ReviewRound) -> dict:
         pk=review_round.pk
     )
     attendance = {a.member_id: a for a in Attendance.objects.filter(round=review_round)}
+    seats = list(round_members(review_round))
     members = [
         {
             "name": seat.person.full_name,
@@ -34,7 +35,7 @@ def minutes_data(review_round: ReviewRound) -> dict:
             "present": bool(attendance.get(seat.pk) and attendance[seat.pk].present),
             "note": attendance[seat.pk].note if seat.pk in attendance else "",
         }
-        for seat in round_members(review_round)
+        for seat in seats
     ]
     opinions = [
         {
@@ -53,7 +54,7 @@ def minutes_data(review_round: ReviewRound) -> dict:
         "name_sort"
     ):
         tally = tallies[candidate.pk]
-        suggested = suggested_outcome(candidate)
+        suggested = suggested_outcome(candidate, seats)
         candidates.append(
             {
                 "id": candidate.pk,
@@ -152,7 +153,7 @@ def ballot_status(review_round: ReviewRound, *, seat=None) -> dict:
                 "base": tally.base if tally else None,
                 "percent": tally.percent if tally else None,
                 "passed": tally.passed if tally else None,
-                "suggested_outcome": suggested_outcome(candidate) if tally else None,
+                "suggested_outcome": suggested_outcome(candidate, members) if tally else None,
             }
         )
     sitting = quorum(review_round)

@@ -4,7 +4,8 @@ A user reaches a council (and its rounds) as the synthesising office or administ
 unit's subtree, or by holding a seat on it. Lists and detail pages use the same selectors.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from guongsang.exemplars.enums import ExemplarStatus
 from guongsang.exemplars.models import Evaluation, Exemplar, ProgressNote
@@ -83,7 +84,16 @@ def rounds_visible_to(
         rounds = rounds.filter(year=year)
     if status:
         rounds = rounds.filter(status=status)
-    return rounds.annotate(candidate_count=Count("candidates")).order_by("-year", "-pk")
+    # A correlated count on the candidates' round index, not a JOIN + GROUP BY over the
+    # round's (and its council's, unit's, plan's, title's) columns for every candidate.
+    counts = (
+        Candidate.objects.filter(round=OuterRef("pk"))
+        .order_by()
+        .values("round")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return rounds.annotate(candidate_count=Coalesce(Subquery(counts), 0)).order_by("-year", "-pk")
 
 
 def criteria_of(*, review_round: ReviewRound) -> list[ScoringCriterion]:
@@ -125,6 +135,7 @@ def candidate_in_round(*, review_round: ReviewRound, pk: int) -> Candidate | Non
         Candidate.objects.filter(round=review_round, pk=pk)
         .select_related(
             "exemplar",
+            "exemplar__scope_unit",  # the posting permission reads its path
             "exemplar__person",
             "exemplar__unit",
             "exemplar__household",

@@ -153,15 +153,17 @@ def candidate_tally(candidate: Candidate) -> Tally:
     return recount(candidate.round)[candidate.pk]
 
 
-def suggested_outcome(candidate: Candidate) -> str | None:
+def suggested_outcome(candidate: Candidate, members: list | None = None) -> str | None:
     """PASS or FAIL from the stored counts and the pass mark; None while the round is open.
 
-    A suggestion for the outcome page: the outcome itself is never overwritten here.
+    A suggestion for the outcome page: the outcome itself is never overwritten here. Pass the
+    round's members when asking for many candidates, so they are read once.
     """
     review_round = candidate.round
     if not review_round.is_closed:
         return None
-    members = list(round_members(review_round))
+    if members is None:
+        members = list(round_members(review_round))
     base = _base(review_round, candidate, members, candidate.agree + candidate.disagree)
     passed = base > 0 and candidate.agree * 100 >= review_round.threshold_percent * base
     return Outcome.PASS if passed else Outcome.FAIL

@@ -151,8 +151,9 @@ def test_documents_convert_to_pdf(generated, tmp_path):
         assert pdf.startswith(b"%PDF"), name
         text = _pdf_text(pdf, tmp_path)
         if text is not None:
+            flat = " ".join(text.split())  # a table cell may wrap a long name
             for snippet in expected:
-                assert snippet in text, (name, snippet)
+                assert snippet in flat, (name, snippet)
         else:  # no pdftotext: the source holds the texts, and the PDF has its pages
             assert all(s in docx_text(data) for s in expected)
             assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 1, name

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -251,3 +252,15 @@ def test_who_may_draft_a_decision(tree, role, where, allowed):
     else:
         with pytest.raises(PermissionDenied):
             draft(tree["own"], user)
+
+
+def test_a_fund_entry_is_dated_in_the_funds_year(fund, synthesis, english):
+    with pytest.raises(DomainError, match="dated in 2025"):
+        services.fund_entry_add(
+            fund=fund,
+            date=datetime.date(2024, 12, 31),
+            amount=Decimal("1000000"),
+            description="Chi khen thưởng",
+            actor=synthesis,
+        )
+    assert not fund.entries.exists()

@@ -357,3 +357,17 @@ def test_ballot_anonymity_simple_history_tracks_neither():
     tracked = set(registered_models.values())
     assert Candidate in tracked  # the registry is the right one
     assert Participation not in tracked and Ballot not in tracked
+
+
+def test_round_voting_rules_are_fixed_once_a_vote_is_cast(tree, english):
+    from guongsang.reviews.services.rounds import round_update
+
+    review_round, seats, (candidate, _) = round_create(tree)
+    office = factories.user_with_role(Role.SYNTHESIS, review_round.council.unit)
+    round_update(review_round=review_round, quorum_percent=60, actor=office)
+    ballot_cast(candidate=candidate, choice=AGREE, actor=user_of(seats[1]))
+    with pytest.raises(DomainError, match="voting rules cannot change"):
+        round_update(review_round=review_round, threshold_percent=95, actor=office)
+    round_update(review_round=review_round, name="Phiên họp cuối năm", actor=office)
+    review_round.refresh_from_db()
+    assert (review_round.quorum_percent, review_round.name) == (60, "Phiên họp cuối năm")

@@ -54,6 +54,10 @@ def fund_entry_add(
     require(actor, "awards.change_emulationfund", fund)
     if not amount:
         raise DomainError(_("The amount is required."))
+    if date is None or date.year != fund.year:
+        raise DomainError(
+            _("An entry of the %(year)s fund is dated in %(year)s.") % {"year": fund.year}
+        )
     entry = FundEntry(
         fund=fund,
         date=date,

@@ -95,11 +95,18 @@ _EDITABLE = (
 
 @transaction.atomic
 def round_update(*, review_round: ReviewRound, actor, **fields) -> ReviewRound:
+    """Change a round's settings; once a vote is cast, only its name (the rules of the count
+    cannot move under the voters)."""
+    from guongsang.reviews.models import Participation
+
     _require(actor, "reviews.manage_round", review_round)
     ensure_round_not_closed(review_round)
+    voted = Participation.objects.filter(candidate__round=review_round).exists()
     for name, value in fields.items():
         if name not in _EDITABLE:
             raise DomainError(_("This field cannot be changed."))
+        if voted and name != "name" and getattr(review_round, name) != value:
+            raise DomainError(_("Votes have been cast: the round's voting rules cannot change."))
         setattr(review_round, name, value)
     return audited_save(review_round, actor=actor, reason=_("Review round changed"))
 

@@ -30,9 +30,11 @@ def candidate_detail(request, pk, cpk):
     review_round, candidate = _candidate(request, pk, cpk)
     user = request.user
     seat = selectors.seat_of(user=user, review_round=review_round)
-    criteria = selectors.criteria_of(review_round=review_round)
     is_open = review_round.status == RoundStatus.OPEN
-    can_view_thread = user.has_perm("reviews.view_discussion", review_round)
+    # The criteria only make the score form (a seat, an open round).
+    criteria = selectors.criteria_of(review_round=review_round) if seat and is_open else []
+    # A seat on the round's day is a seat on the council: no second query for the rule.
+    can_view_thread = seat is not None or user.has_perm("reviews.view_discussion", review_round)
     context = {
         "round": review_round,
         "candidate": candidate,

@@ -78,9 +78,47 @@ def council_member_add(request, pk):
     return redirect("reviews:council_detail", pk=council.pk)
 
 
-def council_edit(request, *args, **kwargs):  # PLACEHOLDER
-    raise Http404
+def _fields_of(obj, form_class) -> dict:
+    return {name: getattr(obj, name) for name in form_class.base_fields}
 
 
-def council_member_edit(request, *args, **kwargs):  # PLACEHOLDER
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def council_edit(request, pk):
+    council = visible_council(request, pk)
+    require_perm(request, "reviews.change_council", council)
+    initial = _fields_of(council, forms.CouncilEditForm)
+    form = forms.CouncilEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.council_update(council=council, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The council is saved."))
+            return redirect("reviews:council_detail", pk=council.pk)
+    context = {"form": form, "council": council, "heading": _("Change the council")}
+    return render(request, "reviews/council/edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def council_member_edit(request, pk, member_pk):
+    council = visible_council(request, pk)
+    require_perm(request, "reviews.change_council", council)
+    member = selectors.members_of(council=council).filter(pk=member_pk).first()
+    if member is None:
+        raise Http404
+    initial = _fields_of(member, forms.MemberEditForm)
+    form = forms.MemberEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.council_member_update(member=member, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The member's seat is saved."))
+            return redirect("reviews:council_detail", pk=council.pk)
+    heading = _("Change the seat of %(name)s") % {"name": member.person.full_name}
+    context = {"form": form, "council": council, "member": member, "heading": heading}
+    return render(request, "reviews/council/edit.html", context)

@@ -54,7 +54,7 @@ def round_detail(request, pk):
     data = form.cleaned_data if form.is_valid() else {}
     candidates = selectors.candidates_ranked(
         review_round=review_round, query=data.get("q"), outcome=data.get("outcome")
-    )
+    ).select_related(None)  # the table shows the candidate's own columns: no join to skip pages
     can_manage = request.user.has_perm("reviews.manage_round", review_round)
     context = {
         "round": review_round,
@@ -180,9 +180,61 @@ def round_export(request, pk):
     return exporters.round_xlsx_response(review_round=review_round)
 
 
-def round_edit(request, *args, **kwargs):  # PLACEHOLDER
-    raise Http404
+def _editable_round(request, pk):
+    """The managed round, or None (with the reason shown) once it is closed."""
+    review_round = _managed_round(request, pk)
+    if review_round.is_closed:
+        messages.error(request, _("The review round is closed; nothing in it can change."))
+        return None
+    return review_round
 
 
-def criterion_edit(request, *args, **kwargs):  # PLACEHOLDER
-    raise Http404
+def _edit_or_render(request, form, call, success: str, context: dict):
+    """Save through the service and go back to the round, or show the form with the reason."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, success)
+            return redirect("reviews:round_detail", pk=context["round"].pk)
+    return render(request, "reviews/round/edit.html", {"form": form, **context})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request, pk):
+    review_round = _editable_round(request, pk)
+    if review_round is None:
+        return redirect("reviews:round_detail", pk=pk)
+    initial = {name: getattr(review_round, name) for name in forms.RoundEditForm.base_fields}
+    form = forms.RoundEditForm(request.POST or None, initial=initial)
+    return _edit_or_render(
+        request,
+        form,
+        lambda data: services.round_update(review_round=review_round, actor=request.user, **data),
+        _("The review round is saved."),
+        {"round": review_round, "heading": _("Change the review round")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def criterion_edit(request, pk, criterion_pk):
+    review_round = _editable_round(request, pk)
+    if review_round is None:
+        return redirect("reviews:round_detail", pk=pk)
+    criterion = review_round.criteria.filter(pk=criterion_pk).first()
+    if criterion is None:
+        raise Http404
+    initial = {name: getattr(criterion, name) for name in forms.CriterionEditForm.base_fields}
+    form = forms.CriterionEditForm(request.POST or None, initial=initial)
+    heading = _("Change the criterion “%(name)s”") % {"name": criterion.name}
+    return _edit_or_render(
+        request,
+        form,
+        lambda data: services.criterion_update(criterion=criterion, actor=request.user, **data),
+        _("The criterion is saved; the candidates' scores follow it."),
+        {"round": review_round, "heading": heading},
+    )
