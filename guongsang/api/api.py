@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
 from guongsang.awards.api import router as awards_router
+from guongsang.awards.api_proposals import router as proposals_router
 from guongsang.common.errors import DomainError
 from guongsang.exemplars.api import router as exemplars_router
 from guongsang.exemplars.api_dashboard import router as dashboard_router
@@ -62,6 +63,7 @@ api.add_router("/", dashboard_router)
 api.add_router("/", reviews_router)
 api.add_router("/", ballots_router)
 api.add_router("/", awards_router)
+api.add_router("/", proposals_router)
 
 
 @api.exception_handler(DomainError)
