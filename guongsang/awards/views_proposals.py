@@ -221,20 +221,6 @@ def proposal_edit(request, pk):
 # Reading and answering ------------------------------------------------------------------------
 
 
-def _names(rows) -> str | None:
-    """The exemplars of an m2m change (rows of the through table) by name."""
-    return ", ".join(str(row["exemplar"]) for row in rows) if rows else None
-
-
-def _history(proposal) -> list[dict]:
-    entries = history_entries(proposal)
-    for entry in entries:
-        for change in entry["changes"]:
-            if isinstance(change["old"], list) or isinstance(change["new"], list):
-                change["old"], change["new"] = _names(change["old"]), _names(change["new"])
-    return entries
-
-
 def _detail_context(request, proposal, *, accept_form=None, return_form=None) -> dict:
     user = request.user
     exemplars = list(selectors.proposal_exemplars(proposal=proposal))
@@ -256,7 +242,7 @@ def _detail_context(request, proposal, *, accept_form=None, return_form=None) ->
         "accept_form": accept_form,
         "return_form": return_form or (ReturnForm() if can_receive else None),
         "documents": proposal_document_links(proposal, exemplars),
-        "history": _history(proposal),
+        "history": history_entries(proposal),
     }
 
 

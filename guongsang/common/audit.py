@@ -65,13 +65,17 @@ def _changes(obj, newer, older) -> list[dict]:
 
 
 def _display(obj, name: str, value):
-    """Choices by their label, dates as dd/mm/yyyy; related objects by their str()."""
+    """Choices by their label, dates as dd/mm/yyyy; related objects (and the objects of a
+    many-to-many change) by their str()."""
     if value is None or value == "":
         return None
     try:
         field = obj._meta.get_field(name)
     except FieldDoesNotExist:
         return value
+    if field.many_to_many and isinstance(value, list):  # rows of the through table
+        target = field.m2m_reverse_field_name()
+        return ", ".join(str(row.get(target)) for row in value) or None
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, datetime.date):

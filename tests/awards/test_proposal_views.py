@@ -273,3 +273,14 @@ def test_list_and_inbox_queries_do_not_grow(client, tree, plan, sender, receiver
     assert Proposal.objects.count() == 5
     assert [query_count(client, url) for url in urls] == one
     assert client.get(urls[1]).context["page_obj"].paginator.count == 5
+
+
+def test_a_recognised_exemplars_page_offers_to_propose_it_up(client, tree, sender, two):
+    exemplar = two[0]
+    client.force_login(sender)
+    html = client.get(reverse("exemplars:exemplar_detail", args=[exemplar.pk])).content.decode()
+    assert f"{reverse('awards:proposal_create')}?exemplar={exemplar.pk}" in html
+    officer = factories.user_with_role(Role.OFFICER, tree["own"])
+    client.force_login(officer)
+    html = client.get(reverse("exemplars:exemplar_detail", args=[exemplar.pk])).content.decode()
+    assert 'data-testid="propose-up"' not in html

@@ -163,3 +163,16 @@ def test_a_recognised_exemplar_is_not_a_candidate_again_at_its_own_level(tree, s
     council = recognised.candidacies.get().round.council
     same_level = round_of(council, sender, name="Đợt 2")
     assert recognised not in proposable_exemplars(review_round=same_level)
+
+
+def test_the_history_names_the_exemplars_added(tree, plan, sender, recognised):
+    from guongsang.common.audit import history_entries
+    from guongsang.exemplars.models import Exemplar
+
+    second = proposed(person_in(tree["own"], "Phạm Thị Hai"), plan, sender)
+    Exemplar.objects.filter(pk=second.pk).update(status=ExemplarStatus.RECOGNISED, level="unit")
+    second.refresh_from_db()
+    proposal = draft(tree, sender, [recognised])
+    services.proposal_update(proposal=proposal, exemplars=[recognised, second], actor=sender)
+    shown = [c["new"] for e in history_entries(proposal) for c in e["changes"]]
+    assert any(isinstance(new, str) and "Phạm Thị Hai" in new for new in shown), shown

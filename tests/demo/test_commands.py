@@ -169,6 +169,7 @@ def _assert_demo_lifecycle(root):
     assert department.exemplars.count() >= 8 and province.exemplars.count() >= 30
     assert set(exemplars.values_list("status", flat=True)) == {
         "registered", "nurturing", "proposed", "withdrawn", "not_recognised",
+        "under_review", "recognised",  # reviewed by the department's council (recognition.py)
     }  # fmt: skip
     assert set(exemplars.values_list("origin", flat=True)) == set(Origin.values)
     assert exemplars.filter(person__isnull=False).exists()

@@ -171,3 +171,21 @@ def test_ballot_close_page_then_minutes(client, voted_round):
     assert response.url == reverse("ballots:minutes", args=[review_round.pk])
     review_round.refresh_from_db()
     assert review_round.status == RoundStatus.CLOSED and len(review_round.final_hash) == 64
+
+
+def test_round_page_links_each_user_to_their_ballot_pages(client, tree):
+    review_round, seats, _ = round_create(tree)
+    page = reverse("reviews:round_detail", args=[review_round.pk])
+    client.force_login(user_of(seats[1]))
+    html = client.get(page).content.decode()
+    assert reverse("ballots:vote", args=[review_round.pk]) in html
+    assert 'data-testid="ballot-minutes"' not in html
+    office = factories.user_with_role(Role.SYNTHESIS, review_round.council.unit)
+    client.force_login(office)
+    html = client.get(page).content.decode()
+    assert reverse("ballots:desk", args=[review_round.pk]) in html
+    assert 'data-testid="ballot-vote"' not in html
+    all_present(review_round, seats)
+    round_close(round=review_round, actor=office)
+    html = client.get(page).content.decode()
+    assert reverse("ballots:minutes", args=[review_round.pk]) in html

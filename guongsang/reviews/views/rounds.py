@@ -64,8 +64,21 @@ def round_detail(request, pk):
         "can_manage": can_manage and not review_round.is_closed,
         "is_open": review_round.status == RoundStatus.OPEN,
         "criterion_form": forms.CriterionForm() if can_manage else None,
+        **_ballot_links(request.user, review_round),
     }
     return render(request, "reviews/round/detail.html", context)
+
+
+def _ballot_links(user, review_round) -> dict:
+    """Which of the ballot pages (vote, secretary's desk, minutes) this user can open."""
+    if not review_round.requires_vote or review_round.status == RoundStatus.DRAFT:
+        return {}
+    return {
+        "can_vote": review_round.status == RoundStatus.OPEN
+        and user.has_perm("ballots.vote", review_round),
+        "can_run_ballot": user.has_perm("ballots.run", review_round),
+        "has_minutes": review_round.is_closed and user.has_perm("ballots.view", review_round),
+    }
 
 
 def _managed_round(request, pk):
