@@ -21,6 +21,11 @@ urlpatterns = [
     path("", include("guongsang.reviews.urls")),
     path("", include("guongsang.reviews.urls_ballots")),
     path("", include("guongsang.awards.urls")),
+    path("bien-tap/", include("guongsang.stories.urls")),
+    path("tuyen-truyen/", include("guongsang.propagation.urls")),
+    path("cong-thong-tin/", include("guongsang.portal.urls")),
+    path("", include("guongsang.portal.urls_share")),
+    path("", include("guongsang.portal.urls_short")),
     path("api/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

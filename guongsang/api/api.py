@@ -17,8 +17,11 @@ from guongsang.orgs.api import router as orgs_router
 from guongsang.orgs.services.roles import api_token_user
 from guongsang.plans.api import router as plans_router
 from guongsang.plans.api_criteria import router as criteria_router
+from guongsang.portal.api_public import router as public_router
+from guongsang.propagation.api import router as propagation_router
 from guongsang.reviews.api import router as reviews_router
 from guongsang.reviews.api_ballots import router as ballots_router
+from guongsang.stories.api import router as stories_router
 from guongsang.titles.api import router as titles_router
 
 
@@ -64,6 +67,9 @@ api.add_router("/", reviews_router)
 api.add_router("/", ballots_router)
 api.add_router("/", awards_router)
 api.add_router("/", proposals_router)
+api.add_router("/", propagation_router)
+api.add_router("/", stories_router)
+api.add_router("/public/", public_router)
 
 
 @api.exception_handler(DomainError)

@@ -21,19 +21,25 @@ def _assignments(user) -> list[tuple[str, str, list[str]]]:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    from guongsang.orgs.models import RoleAssignment, ScopeGrant
+    from guongsang.orgs.models import RoleAssignment
 
-    rows = list(
-        RoleAssignment.objects.filter(user_id=user.pk).values_list("role", "unit_id", "unit__path")
+    # One query: each assignment joined to the grants its unit received (none: a NULL path).
+    rows = RoleAssignment.objects.filter(user_id=user.pk).values_list(
+        "pk", "role", "unit__path", "unit__grants_received__unit__path"
     )
-    grants: dict[int, list[str]] = {}
-    for grantee_id, path in ScopeGrant.objects.filter(
-        grantee_id__in=[unit_id for _, unit_id, _ in rows]
-    ).values_list("grantee_id", "unit__path"):
-        grants.setdefault(grantee_id, []).append(path)
-    result = [(role, path, grants.get(unit_id, [])) for role, unit_id, path in rows]
+    assignments: dict[int, tuple[str, str, list[str]]] = {}
+    for pk, role, path, granted in rows.order_by("pk"):
+        _, _, grants = assignments.setdefault(pk, (role, path, []))
+        if granted:
+            grants.append(granted)
+    result = list(assignments.values())
     setattr(user, _CACHE_ATTR, result)
     return result
+
+
+def remember(user, assignments: list[tuple[str, str, list[str]]]) -> None:
+    """Cache assignments read together with the user (orgs/backends.py)."""
+    setattr(user, _CACHE_ATTR, assignments)
 
 
 def forget(user) -> None:

@@ -10,7 +10,13 @@ from guongsang.common.api import ERRORS, Pagination, changes, get_or_400, get_or
 from guongsang.common.errors import DomainError
 from guongsang.orgs import selectors as org_selectors
 from guongsang.plans import selectors
-from guongsang.plans.enums import MilestoneKind, MovementKind, QuotaPeriod, SubjectKindOrAny
+from guongsang.plans.enums import (
+    MilestoneKind,
+    MovementKind,
+    QuotaCounts,
+    QuotaPeriod,
+    SubjectKindOrAny,
+)
 from guongsang.plans.models import CriteriaSet, QuotaUnits, Stage
 from guongsang.plans.models import Field as FieldModel
 from guongsang.plans.services import plans as services
@@ -321,6 +327,7 @@ class QuotaOut(Schema):
     id: int
     plan_id: int
     title: str
+    counts: QuotaCounts
     subject_kind: SubjectKindOrAny
     minimum: int
     period: QuotaPeriod
@@ -338,6 +345,7 @@ class QuotaOut(Schema):
 
 class QuotaIn(Schema):
     title: str = Field(min_length=1, max_length=500)
+    counts: QuotaCounts = QuotaCounts.EXEMPLARS
     subject_kind: SubjectKindOrAny = SubjectKindOrAny.ANY
     minimum: int = Field(1, ge=1)
     period: QuotaPeriod = QuotaPeriod.YEAR
@@ -351,6 +359,7 @@ class QuotaIn(Schema):
 
 class QuotaPatch(Schema):
     title: str | None = Field(None, min_length=1, max_length=500)
+    counts: QuotaCounts | None = None
     subject_kind: SubjectKindOrAny | None = None
     minimum: int | None = Field(None, ge=1)
     period: QuotaPeriod | None = None

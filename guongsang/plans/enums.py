@@ -36,6 +36,14 @@ class QuotaPeriod(models.TextChoices):
     QUARTER = "quarter", _("Quarter")
 
 
+class QuotaCounts(models.TextChoices):
+    """What a quota counts: exemplars presented, or propagation work done by the unit."""
+
+    EXEMPLARS = "exemplars", _("Exemplars presented")
+    PROPAGATION = "propagation", _("Propagation activities")
+    EVENTS = "events", _("Honouring or exchange events organised")
+
+
 class CriteriaScope(models.TextChoices):
     GENERAL = "general", _("General")
     FIELD = "field", _("Per field")

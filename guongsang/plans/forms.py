@@ -15,6 +15,7 @@ from guongsang.plans.enums import (
     MilestoneKind,
     MovementKind,
     PlanStatus,
+    QuotaCounts,
     QuotaPeriod,
     SubjectKindOrAny,
 )
@@ -159,6 +160,16 @@ class MovementForm(forms.Form):
 
 class QuotaForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
+    counts = forms.ChoiceField(
+        label=_("Counts"),
+        choices=QuotaCounts.choices,
+        initial=QuotaCounts.EXEMPLARS,
+        required=False,
+        help_text=_(
+            "Propagation activities and events count by the unit's subtree and their date; "
+            "the subject kind and the achievement summary apply to exemplars only."
+        ),
+    )
     subject_kind = forms.ChoiceField(label=_("Subject kind"), choices=SubjectKindOrAny.choices)
     minimum = forms.IntegerField(label=_("At least"), min_value=1, initial=1)
     period = forms.ChoiceField(label=_("Every"), choices=QuotaPeriod.choices)
@@ -185,6 +196,9 @@ class QuotaForm(forms.Form):
         self.fields["units"].queryset = units
         self.fields["recipient"].queryset = units
         self.fields["group"].queryset = groups_visible_to(user=user)
+
+    def clean_counts(self):
+        return self.cleaned_data["counts"] or QuotaCounts.EXEMPLARS
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,7 @@ from guongsang.plans.enums import (
     MilestoneKind,
     MovementKind,
     PlanStatus,
+    QuotaCounts,
     QuotaPeriod,
     SubjectKindOrAny,
     Verdict,
@@ -217,6 +218,9 @@ class Quota(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="quotas")
     title = models.CharField(_("title"), max_length=500)
+    counts = models.CharField(
+        _("counts"), max_length=16, choices=QuotaCounts, default=QuotaCounts.EXEMPLARS
+    )
     subject_kind = models.CharField(
         _("subject kind"), max_length=16, choices=SubjectKindOrAny, default=SubjectKindOrAny.ANY
     )

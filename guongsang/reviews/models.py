@@ -162,7 +162,11 @@ class Candidate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "exemplar"], name="unique_candidate")
         ]
-        indexes = [models.Index(fields=["round", "-score"])]
+        # The ranked table's order, so a deep page is an index walk, not a sort of the round.
+        indexes = [
+            models.Index(fields=["round", "-score", "name_sort", "id"]),
+            models.Index(fields=["round", "outcome"]),
+        ]
 
     def __str__(self):
         return self.name

@@ -70,8 +70,15 @@ def seat_of(*, user, review_round: ReviewRound) -> CouncilMember | None:
 
 
 def rounds_visible_to(
-    *, user, council: Council | None = None, year: int | None = None, status: str | None = None
+    *,
+    user,
+    council: Council | None = None,
+    year: int | None = None,
+    status: str | None = None,
+    with_counts: bool = True,
 ) -> QuerySet[ReviewRound]:
+    """Rounds of councils the user manages or sits on; `with_counts` adds candidate_count
+    (lists show it; a single round's pages do not need it)."""
     rounds = ReviewRound.objects.select_related("council", "council__unit", "title", "plan")
     if not user.is_authenticated:
         return rounds.none()
@@ -84,6 +91,8 @@ def rounds_visible_to(
         rounds = rounds.filter(year=year)
     if status:
         rounds = rounds.filter(status=status)
+    if not with_counts:
+        return rounds.order_by("-year", "-pk")
     # A correlated count on the candidates' round index, not a JOIN + GROUP BY over the
     # round's (and its council's, unit's, plan's, title's) columns for every candidate.
     counts = (

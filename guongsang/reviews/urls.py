@@ -35,6 +35,11 @@ urlpatterns = [
         name="candidate_detail",
     ),
     path(
+        "binh-xet/<int:pk>/ung-vien/<int:cpk>/dieu-kien/",
+        candidates.candidate_eligibility,
+        name="candidate_eligibility",
+    ),
+    path(
         "binh-xet/<int:pk>/ung-vien/<int:cpk>/cham-diem/",
         candidates.candidate_score,
         name="candidate_score",

@@ -2,6 +2,10 @@
 
 Skipped with a clear reason when /usr/bin/chromium is missing, unless GUONGSANG_REQUIRE_E2E=1
 (set by .ci/run), which turns the skip into a failure.
+
+Browser tests run in transactions that are flushed, not rolled back: their modules mark them
+`django_db(transaction=True, serialized_rollback=True)` so that what the data migrations
+loaded (title catalogue, criteria sets, base salary…) is put back for the next one.
 """
 
 import os

@@ -6,7 +6,7 @@ from guongsang.orgs.enums import Role, UnitKind
 from tests import factories
 from tests.e2e.conftest import sign_in
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

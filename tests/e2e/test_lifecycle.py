@@ -7,7 +7,7 @@ from guongsang.plans.models import Plan
 from tests import factories
 from tests.e2e.conftest import sign_in
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

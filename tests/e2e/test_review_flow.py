@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 
 from guongsang.awards import services as award_services
 from guongsang.exemplars.enums import ExemplarStatus
@@ -21,7 +22,7 @@ from tests.e2e.conftest import sign_in
 from tests.exemplars.conftest import plan_create
 from tests.reviews.conftest import proposed
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 TODAY = datetime.date.today()
 
 
@@ -36,6 +37,7 @@ def _member(council, actor, username, name, unit, role):
 def khanh_hoa(db):
     """A department under the province: its office, a two-member council, one proposed
     exemplar; the province's office receives proposals."""
+    call_command("titles_load_catalogue", verbosity=0)  # in case a flush emptied it
     province = factories.unit_create("UBND tỉnh Khánh Hòa", kind=UnitKind.PROVINCE)
     department = factories.unit_create("Sở Nội vụ", parent=province)
     bureau = factories.unit_create(

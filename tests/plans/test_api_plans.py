@@ -122,6 +122,13 @@ def test_api_movement_with_targets_and_quota(tree, plans):
          "unit_ids": [tree["own_child"].pk], "recipient_id": tree["own"].pk},
     )  # fmt: skip
     assert response.status_code == 201 and response.json()["unit_ids"] == [tree["own_child"].pk]
+    assert response.json()["counts"] == "exemplars"
+    response = _post(
+        client,
+        f"/api/plans/{plan.pk}/quotas",
+        {"title": "Mỗi quý 1 tin bài", "minimum": 1, "period": "quarter", "counts": "propagation"},
+    )
+    assert response.status_code == 201 and response.json()["counts"] == "propagation"
     bad = _post(client, f"/api/plans/{plan.pk}/quotas", {"title": "X", "minimum": 0})
     assert bad.status_code == 422
 

@@ -86,7 +86,7 @@ def test_plan_list_query_count(client, tree, django_assert_num_queries, count):
     user = factories.user_with_role(Role.OFFICER, tree["own"])
     client.force_login(user)
     client.get(reverse("plans:plan_list"))  # warm the session and the user's scope
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(reverse("plans:plan_list"))
     assert len(response.context["page_obj"]) == count
 

@@ -27,7 +27,14 @@ def test_dossier_shows_titles_and_eligibility(client, tree, plan, council, synth
     assert [(r.year, r.title.code) for r in page.context["titles"]] == [
         (2024, "lao-dong-tien-tien"), (2023, "lao-dong-tien-tien"), (2022, "lao-dong-tien-tien"),
     ]  # fmt: skip
-    eligibility = page.context["eligibility"]
+    assert reverse("reviews:candidate_eligibility", args=[review_round.pk, candidate.pk]) in (
+        page.content.decode()
+    )
+    panel = client.get(
+        reverse("reviews:candidate_eligibility", args=[review_round.pk, candidate.pk]),
+        headers={"HX-Request": "true"},
+    )
+    eligibility = panel.context["eligibility"]
     assert eligibility["criteria_set"] == prerequisite
     [expected] = evaluate(criteria_set=prerequisite, year=2024, subject_ids=[person.pk])
     assert (eligibility["result"].id, eligibility["result"].verdict) == (
@@ -37,9 +44,9 @@ def test_dossier_shows_titles_and_eligibility(client, tree, plan, council, synth
         r["text"] for r in expected.reasons
     ]
     assert expected.reasons
-    html = page.content.decode()
-    assert "Hoàn thành xuất sắc nhiệm vụ" in html
-    assert expected.reasons[-1]["text"] in html
+    assert "Hoàn thành xuất sắc nhiệm vụ" in page.content.decode()
+    assert expected.reasons[-1]["text"] in panel.content.decode()
+    assert "<html" not in panel.content.decode()
 
 
 def test_dossier_without_prerequisites(client, tree, plan, council, synthesis):
@@ -47,8 +54,11 @@ def test_dossier_without_prerequisites(client, tree, plan, council, synthesis):
     review_round = opened_round(council, synthesis, [exemplar])
     candidate = review_round.candidates.get()
     client.force_login(synthesis)
-    page = client.get(reverse("reviews:candidate_detail", args=[review_round.pk, candidate.pk]))
+    page = client.get(
+        reverse("reviews:candidate_eligibility", args=[review_round.pk, candidate.pk])
+    )
     assert page.context["eligibility"] is None
+    assert "<html" in page.content.decode()  # without HTMX: a page of its own
 
 
 def test_export_has_scores_tallies_and_outcomes(client, tree, plan, council, synthesis, english):

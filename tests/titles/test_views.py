@@ -200,7 +200,7 @@ def test_record_list_query_count_does_not_grow(client, tree, count, django_asser
         factories.title_record_create(household, "gia-dinh-van-hoa", 2024)
     login(client, officer)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(reverse("titles:record_list"), {"q": "", "year": ""})
 
     assert len(response.context["page_obj"]) == 3 * count

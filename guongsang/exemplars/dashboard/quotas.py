@@ -1,14 +1,20 @@
-"""Quotas: each unit in scope presents N exemplars per period; who has met it, who is behind.
+"""Quotas: each unit in scope presents N exemplars, logs N propagation activities or holds N
+events per period; who has met it, who is behind.
 
 Exemplar counts are loaded in one query, grouped by (scope unit path, year, subject kind,
 summary present, registration quarter), and summed per tree-path prefix in Python, so a quota
-unit's figure covers its whole subtree whatever the number of units or exemplars.
+unit's figure covers its whole subtree whatever the number of units or exemplars. Propagation
+activities (by the activity's unit and date) and held events (by the organiser and the day
+they started) are counted the same way, one query each, grouped by (path, year, quarter); an
+activity or event attached to no plan counts for every plan, one attached to a plan only for
+that plan.
 """
 
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import ExtractQuarter, ExtractYear
@@ -19,7 +25,7 @@ from guongsang.exemplars.enums import ExemplarStatus
 from guongsang.exemplars.models import Exemplar
 from guongsang.orgs import scope
 from guongsang.orgs.models import Unit
-from guongsang.plans.enums import SubjectKindOrAny
+from guongsang.plans.enums import QuotaCounts, SubjectKindOrAny
 from guongsang.plans.models import Quota, QuotaUnits
 
 SUBJECT_KINDS = ("collective", "individual", "household")
@@ -71,6 +77,57 @@ class Tally:
                 for quarter in period.quarters:
                     total += self.counts[(path, kind, flag, period.year, quarter)]
         return total
+
+
+class PeriodTally:
+    """Propagation activities or held events of one plan, summed for every tree-path prefix.
+
+    Keys: (prefix, year) and (prefix, year, quarter), by the activity's or event's date.
+    """
+
+    def __init__(self):
+        self.counts: Counter = Counter()
+
+    def add(self, path, year, quarter, n) -> None:
+        for prefix in ancestor_paths([path]):
+            self.counts[(prefix, year)] += n
+            self.counts[(prefix, year, quarter)] += n
+
+    def count(self, *, path: str, period, **_exemplar_filters) -> int:
+        if not period.quarters:
+            return self.counts[(path, period.year)]
+        return sum(self.counts[(path, period.year, quarter)] for quarter in period.quarters)
+
+
+def _dated_tallies(model_name: str, unit: str, date: str, plan_ids, years, **filters):
+    """One query: rows of the plans or of no plan, in the plans' years, by (plan, unit path,
+    year, quarter).
+
+    The propagation app comes after this one, so its models are named, not imported.
+    """
+    model = apps.get_model("propagation", model_name)
+    rows = (
+        model.objects.filter(Q(plan_id__in=plan_ids) | Q(plan__isnull=True), **filters)
+        .filter(**{f"{date}__year__gte": years[0], f"{date}__year__lte": years[1]})
+        .values_list("plan_id", f"{unit}__path")
+        .annotate(year=ExtractYear(date), quarter=ExtractQuarter(date), n=Count("pk"))
+        .order_by()
+    )
+    tallies: dict[int, PeriodTally] = defaultdict(PeriodTally)
+    for plan_id, path, year, quarter, n in rows:
+        for target in [plan_id] if plan_id else plan_ids:
+            tallies[target].add(path, year, quarter, n)
+    return tallies
+
+
+def _tallies_of(counts: str, plans: list) -> dict:
+    plan_ids = sorted(p.pk for p in plans)
+    years = (min(p.start_year for p in plans), max(p.end_year for p in plans))
+    if counts == QuotaCounts.PROPAGATION:
+        return _dated_tallies("PropagationActivity", "unit", "date", plan_ids, years)
+    if counts == QuotaCounts.EVENTS:  # events organised: those held (EventStatus.HELD)
+        return _dated_tallies("Event", "organiser", "start", plan_ids, years, status="held")
+    return _tallies(plan_ids)
 
 
 def _tallies(plan_ids) -> dict[int, Tally]:
@@ -190,9 +247,15 @@ def quota_figures(*, plans, user, today: datetime.date) -> dict[int, list[QuotaF
     children_of = {q.plan_id for q in quotas if q.unit_scope == QuotaUnits.CHILDREN}
     needs_children = [p for p in plans if p.pk in children_of]
     children = _issuer_children(needs_children) if needs_children else {}
-    tallies = _tallies([p.pk for p in plans]) if quotas else {}
-    paths = None if scope.is_admin(user) else scope.scope_paths(user)
     by_pk = {p.pk: p for p in plans}
+    plans_counting: dict[str, dict[int, object]] = defaultdict(dict)
+    for quota in quotas:
+        plans_counting[quota.counts][quota.plan_id] = by_pk[quota.plan_id]
+    tallies = {
+        counts: _tallies_of(counts, list(counting.values()))
+        for counts, counting in plans_counting.items()
+    }
+    paths = None if scope.is_admin(user) else scope.scope_paths(user)
     result: dict[int, list[QuotaFigures]] = {p.pk: [] for p in plans}
     for quota in quotas:
         units = [
@@ -201,7 +264,7 @@ def quota_figures(*, plans, user, today: datetime.date) -> dict[int, list[QuotaF
             if paths is None or scope.path_in_scope(u.path, paths)
         ]
         figures = QuotaFigures(quota, units, plan_periods(by_pk[quota.plan_id], quota.period))
-        tally = tallies.get(quota.plan_id, Tally())
+        tally = tallies[quota.counts].get(quota.plan_id) or Tally()
         for quota_unit in units:
             for period in figures.periods:
                 due = period.end + datetime.timedelta(days=quota.due_offset_days)

@@ -4,6 +4,7 @@ import yaml
 from django.db.models import Count
 
 from guongsang.orgs.models import Unit
+from guongsang.plans.enums import QuotaCounts
 from guongsang.plans.models import Plan
 from guongsang.plans.selectors import plan_parts
 from guongsang.plans.services.criteria import criteria_as_data
@@ -158,6 +159,8 @@ def _quota(quota, unit) -> dict:
     return _compact(
         {
             "title": quota.title,
+            # Exemplars are the default: files of such quotas stay as they were.
+            "counts": None if quota.counts == QuotaCounts.EXEMPLARS else str(quota.counts),
             "subject_kind": str(quota.subject_kind),
             "minimum": quota.minimum,
             "period": str(quota.period),

@@ -15,6 +15,7 @@ from guongsang.plans.enums import (
     MilestoneKind,
     MovementKind,
     PlanStatus,
+    QuotaCounts,
     QuotaPeriod,
     SubjectKindOrAny,
 )
@@ -275,8 +276,8 @@ def _targets(value, where: str, problems: c.Problems) -> list[dict]:
 
 
 def _quota(value, where: str, problems: c.Problems) -> dict:
-    keys = {"title", "subject_kind", "minimum", "period", "requires_summary", "applies_to",
-            "group", "units", "recipient", "due_offset_days"}  # fmt: skip
+    keys = {"title", "counts", "subject_kind", "minimum", "period", "requires_summary",
+            "applies_to", "group", "units", "recipient", "due_offset_days"}  # fmt: skip
     data = c.mapping(value, where, problems, keys) or {}
     applies_to = c.choice(
         data, "applies_to", where, problems, QuotaUnits.values, default="children"
@@ -290,6 +291,9 @@ def _quota(value, where: str, problems: c.Problems) -> dict:
     recipient = data.get("recipient")
     return {
         "title": c.text(data, "title", where, problems, required=True, max_length=500),
+        "counts": c.choice(
+            data, "counts", where, problems, QuotaCounts.values, default="exemplars"
+        ),
         "subject_kind": c.choice(
             data, "subject_kind", where, problems, SubjectKindOrAny.values, default="any"
         ),

@@ -23,8 +23,8 @@ MILESTONE_M2M = {"responsible_units"}
 MOVEMENT_FIELDS = {"name", "kind", "lead_unit", "start_year", "end_year", "description"}
 MOVEMENT_M2M = {"cooperating_units", "fields", "criteria_sets"}
 QUOTA_FIELDS = {
-    "title", "subject_kind", "minimum", "period", "requires_summary", "unit_scope", "group",
-    "recipient", "due_offset_days",
+    "title", "counts", "subject_kind", "minimum", "period", "requires_summary", "unit_scope",
+    "group", "recipient", "due_offset_days",
 }  # fmt: skip
 QUOTA_M2M = {"units"}
 

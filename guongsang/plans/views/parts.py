@@ -78,8 +78,8 @@ PARTS = {
     "chi-tieu": Part(
         gettext_lazy("quota"), "quotas", forms.QuotaForm, services.quota_create,
         services.quota_update, services.quota_delete, "quota",
-        _plain("title", "subject_kind", "minimum", "period", "requires_summary", "unit_scope",
-               "group_id", "recipient_id", "due_offset_days", m2m=["units"]),
+        _plain("title", "counts", "subject_kind", "minimum", "period", "requires_summary",
+               "unit_scope", "group_id", "recipient_id", "due_offset_days", m2m=["units"]),
     ),
 }  # fmt: skip
 

@@ -21,7 +21,8 @@ def visible_council(request, pk: int) -> Council:
 
 def visible_round(request, pk: int) -> ReviewRound:
     """The round if the user manages its council or sits on it; otherwise it does not exist."""
-    review_round = selectors.rounds_visible_to(user=request.user).filter(pk=pk).first()
+    rounds = selectors.rounds_visible_to(user=request.user, with_counts=False)
+    review_round = rounds.filter(pk=pk).first()
     if review_round is None:
         raise Http404
     return review_round

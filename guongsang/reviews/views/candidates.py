@@ -41,7 +41,6 @@ def candidate_detail(request, pk, cpk):
         "exemplar": candidate.exemplar,
         "nurturing_plan": getattr(candidate.exemplar, "nurturing_plan", None),
         "titles": title_history_of(subject=candidate.exemplar.subject)[:50],
-        "eligibility": selectors.eligibility_of(candidate=candidate),
         "criteria": criteria,
         "scores": selectors.scores_of(candidate=candidate) if can_view_thread else [],
         "score_form": forms.ScoreForm(
@@ -59,6 +58,28 @@ def candidate_detail(request, pk, cpk):
         else None,
     }
     return render(request, "reviews/candidate/detail.html", context)
+
+
+@login_required
+@require_GET
+def candidate_eligibility(request, pk, cpk):
+    """The engine's verdict for the dossier, fetched after the page (it runs the engine)."""
+    review_round = visible_round(request, pk)
+    candidate = review_round.candidates.filter(pk=cpk).select_related("exemplar").first()
+    if candidate is None:
+        raise Http404
+    candidate.round = review_round
+    context = {
+        "round": review_round,
+        "candidate": candidate,
+        "eligibility": selectors.eligibility_of(candidate=candidate),
+    }
+    template = (
+        "reviews/candidate/_eligibility.html"
+        if request.htmx
+        else "reviews/candidate/eligibility.html"
+    )
+    return render(request, template, context)
 
 
 def _back(pk, cpk):
