@@ -23,9 +23,21 @@ def audited_save(obj, *, actor, reason: str = "", validate: bool = True, **save_
         except ValidationError as error:
             raise DomainError(validation_message(error)) from error
     obj._history_user = actor if actor is not None and actor.is_authenticated else None
-    obj._change_reason = reason or None
+    obj._change_reason = short_reason(reason)
     obj.save(**save_kwargs)
     return obj
+
+
+REASON_MAX = 100  # django-simple-history's history_change_reason column
+
+
+def short_reason(reason) -> str | None:
+    """The reason as the history column holds it: whole when it fits, else cut with "…" (the
+    record that asked for the reason — a status change, an outcome — keeps it whole)."""
+    reason = str(reason or "").strip()
+    if len(reason) <= REASON_MAX:
+        return reason or None
+    return reason[: REASON_MAX - 1].rstrip() + "…"
 
 
 _HISTORY_TYPES = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}

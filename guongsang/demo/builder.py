@@ -21,6 +21,7 @@ from guongsang.demo.accounts import demo_admin_create, demo_users_create
 from guongsang.demo.lifecycle import lifecycle_build, lifecycle_history
 from guongsang.demo.names import NamePicker
 from guongsang.demo.people import head_position, staff_positions
+from guongsang.demo.propagation import propagation_build
 from guongsang.demo.recognition import recognition_build
 from guongsang.demo.structure import DEMO_BODIES, DEMO_GROUPS, DEMO_HOSPITALS, DEMO_SCHOOLS
 from guongsang.orgs import services
@@ -78,6 +79,7 @@ class DemoBuilder:
         users = demo_users_create(admin=self.admin, root=self.root)
         lifecycle_build(lifecycle=lifecycle)
         recognition_build(lifecycle=lifecycle)
+        propagation_build(lifecycle=lifecycle)
         return users
 
     # -- units ---------------------------------------------------------------------------

@@ -36,3 +36,13 @@ def test_history_shows_labels_dates_and_related_names(tree):
     shown = {str(c["new"]) for c in dissolved}
     assert "01/07/2025" in shown
     assert "Đã giải thể" in shown
+
+
+def test_a_long_reason_is_cut_to_fit_the_history_column():
+    from guongsang.common.audit import REASON_MAX, short_reason
+
+    long = "Chưa đủ tiêu chuẩn " * 20
+    cut = short_reason(long)
+    assert len(cut) == REASON_MAX and cut.endswith("…")
+    assert short_reason("  Đủ điều kiện  ") == "Đủ điều kiện"
+    assert short_reason("") is None

@@ -158,8 +158,8 @@ def found(query: str, limit: int = 50) -> tuple[set, int]:
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite FTS5 tables")
-def test_search_with_the_proposed_fts5_tables(world):
-    """With the FTS5 tables of the proposed migration, the same is found."""
+def test_search_with_the_fts5_tables(world):
+    """With the FTS5 tables (stories migration 0002; re-running its SQL is harmless)."""
     before = found("dien hinh")
     with connection.cursor() as cursor:
         for kind in search_module._KINDS:
@@ -182,17 +182,11 @@ def test_search_with_the_proposed_fts5_tables(world):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
 def test_search_with_the_proposed_search_vector(world):
-    """With the stored search_vector of the proposed migration, the same is found, ranked."""
-    before = found("dien hinh")
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending trigger events
-        for kind in search_module._KINDS:
-            for statement in search_module.pg_vector_sql(kind.table):
-                cursor.execute(statement)
+    """With the stored search_vector (stories migration 0002), found and ranked."""
     search_module.forget_search_indexes()
     try:
         assert search_module._has_search_index()
-        assert found("dien hinh") == before
+        assert found("dien hinh")[1] >= 1
         assert search_public("inh", limit=10) == ([], 0)
         assert titles(search_public("khan", limit=10)[0]) == ["Điển hình tiên tiến ở Khánh Hòa"]
         results, _total = search_public("dien hinh khanh hoa", limit=10)

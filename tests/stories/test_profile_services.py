@@ -121,3 +121,16 @@ def test_profile_changes_refused_out_of_role_or_scope(request, editor, person_ex
 def test_admin_may_change_any_profile(admin, sibling_exemplar):
     profile = _profile(sibling_exemplar, admin)
     assert profile.history.first().history_user == admin
+
+
+def test_an_exemplar_sent_up_for_a_higher_level_stays_presentable():
+    from types import SimpleNamespace
+
+    from guongsang.stories.eligibility import may_be_public
+
+    def exemplar(status, level):
+        return SimpleNamespace(status=status, level=level, origin="registered", discovery_kind="")
+
+    assert may_be_public(exemplar("proposed", "unit"))
+    assert may_be_public(exemplar("under_review", "sector"))
+    assert not may_be_public(exemplar("proposed", ""))

@@ -118,7 +118,9 @@ def event_status_set(*, event: Event, status: str, actor, reason: str = "") -> E
     """Hold or cancel a planned event. Holding it marks the plan milestone it fulfils as done
     on the day it started, unless the milestone was done already."""
     require(actor, "propagation.change", event)
-    event = Event.objects.select_for_update().select_related("milestone").get(pk=event.pk)
+    event = (
+        Event.objects.select_for_update(of=("self",)).select_related("milestone").get(pk=event.pk)
+    )
     if status not in NEXT_STATUSES.get(event.status, set()):
         raise DomainError(
             _("This event is “%(status)s”; it cannot become “%(next)s”.")

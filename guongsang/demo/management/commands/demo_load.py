@@ -41,12 +41,16 @@ class Command(BaseCommand):
 
     def _summary(self) -> str:
         from guongsang.orgs.models import EmulationGroup, Household, Person
+        from guongsang.propagation.models import Event, PropagationActivity
+        from guongsang.stories.models import Story
         from guongsang.titles.models import TitleRecord
 
         return (
             f"Demo Khánh Hòa: {Unit.objects.count()} đơn vị, {Person.objects.count()} cá nhân, "
             f"{Household.objects.count()} hộ gia đình, {EmulationGroup.objects.count()} "
-            f"cụm/khối thi đua, {TitleRecord.objects.count()} danh hiệu."
+            f"cụm/khối thi đua, {TitleRecord.objects.count()} danh hiệu, "
+            f"{Story.objects.count()} bài viết, {PropagationActivity.objects.count()} hoạt động "
+            f"tuyên truyền, {Event.objects.count()} sự kiện."
         )
 
     def _print_logins(self, rows) -> None:
