@@ -111,6 +111,12 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache every server process shares: the public portal keeps its anonymous pages there
+# for a minute (guongsang/portal/page_cache.py). By default a table of the database (made by
+# `manage.py createcachetable`, which script/setup runs), so no other server is needed;
+# CACHE_URL may name another (filecache:///path, redis://…, dummycache:// to switch it off).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://gs_cache?max_entries=5000")}
+
 AUTHENTICATION_BACKENDS = [
     "guongsang.orgs.backends.PasswordBackend",  # first: it loads session users
     "rules.permissions.ObjectPermissionBackend",

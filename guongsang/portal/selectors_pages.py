@@ -29,6 +29,8 @@ from guongsang.titles.enums import Level
 HOME_FEATURED = 6
 HOME_STORIES = 8
 HOME_EVENTS = 5
+# An exemplar's page lists its newest stories; older ones are found by searching the name.
+PROFILE_STORIES = 20
 # Units offered in the browse filter: the province and the level below it (a unit's
 # filter covers its whole subtree, so deeper units are reached through their parents).
 BROWSE_UNIT_DEPTH = 2
@@ -175,7 +177,14 @@ class ProfilePage:
 
 
 def profile_page(profile: ExemplarProfile) -> ProfilePage:
-    """What an exemplar's page lists besides the profile: one query per list."""
+    """What an exemplar's page lists besides the profile: one query per list.
+
+    Stories and events are chosen by id from the link tables (IN subqueries, not joins): with
+    a join SQLite walked every public story newest first, probing the link table for each
+    (17 ms at 50,000 stories); with the subquery it reads the exemplar's few (6 ms without
+    the planner's statistics, well under 1 ms with them). Only the newest PROFILE_STORIES
+    stories are listed, so a much-written-about exemplar's page stays bounded.
+    """
     exemplar = profile.exemplar
     decisions = (
         Decision.objects.filter(status=DecisionStatus.ISSUED, recipients__exemplar=exemplar)
@@ -183,21 +192,23 @@ def profile_page(profile: ExemplarProfile) -> ProfilePage:
         .distinct()
         .order_by("-date", "-pk")
     )
-    events = (
-        public_events()
-        .filter(Q(honoured=exemplar) | Q(presenting=exemplar))
-        .distinct()
-        .order_by("-start", "-pk")
+    honoured, presenting = Event.honoured.through.objects, Event.presenting.through.objects
+    events = public_events().filter(
+        Q(pk__in=honoured.filter(exemplar=exemplar).values("event_id"))
+        | Q(pk__in=presenting.filter(exemplar=exemplar).values("event_id"))
+    )
+    stories = story_cards().filter(
+        pk__in=Story.exemplars.through.objects.filter(exemplar=exemplar).values("story_id")
     )
     return ProfilePage(
         decisions=list(decisions),
-        stories=list(story_cards().filter(exemplars=exemplar)),
+        stories=list(stories[:PROFILE_STORIES]),
         replications=list(
             Replication.objects.filter(exemplar=exemplar)
             .select_related("unit")
             .order_by("-start", "-pk")
         ),
-        events=list(events),
+        events=list(events.order_by("-start", "-pk")),
         comments=list(published_comments(profile=profile)),
     )
 

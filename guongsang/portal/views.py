@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from guongsang.portal import selectors_pages
+from guongsang.portal.page_cache import cached_public_page
 from guongsang.portal.search import SEARCH_WINDOW, search_public
 from guongsang.portal.sharing import PageMeta, plain_excerpt
 from guongsang.titles.enums import Level
@@ -47,6 +48,7 @@ def capped_page(request, queryset, per_page: int | None = None):
 
 
 @require_safe
+@cached_public_page
 def home(request):
     content = selectors_pages.home()
     meta = PageMeta(
@@ -61,6 +63,7 @@ def home(request):
 
 
 @require_safe
+@cached_public_page
 def section_detail(request, slug):
     section = get_object_or_404(selectors_pages.sections(), slug=slug)
     page = capped_page(request, selectors_pages.section_stories(section))
@@ -111,6 +114,7 @@ class BrowseForm(forms.Form):
 
 
 @require_safe
+@cached_public_page
 def browse(request):
     form = BrowseForm(request.GET, choices=selectors_pages.browse_choices())
     filters = form.filters()

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_safe
 
 from guongsang.portal import selectors_pages
 from guongsang.portal.forms_public import CommentForm, ReportForm
+from guongsang.portal.page_cache import cached_public_page
 from guongsang.portal.sharing import PageMeta, plain_excerpt, short_path, slug_of
 from guongsang.stories.enums import ReactionKind
+from guongsang.stories.models import ExemplarProfile, Story
 from guongsang.stories.services.public import view_record
 
 REACTIONS_COOKIE = "gs_reactions"
@@ -70,6 +72,7 @@ def render_profile(request, profile, *, comment_form=None, report_form=None, sta
 
 
 @require_safe
+@cached_public_page(count_view=ExemplarProfile)
 def profile_detail(request, pk, slug=None):
     profile = public_profile_or_404(pk)
     if slug is not None and slug != profile_slug(profile):
@@ -120,6 +123,7 @@ def render_story(request, story, *, comment_form=None, report_form=None, status=
 
 
 @require_safe
+@cached_public_page(count_view=Story)
 def story_detail(request, pk, slug=None):
     story = public_story_or_404(pk)
     if slug is not None and slug != story_slug(story):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from guongsang.portal import selectors_pages
+from guongsang.portal.page_cache import cached_public_page
 from guongsang.portal.sharing import PageMeta, plain_excerpt, short_path, slug_of
 from guongsang.portal.views import capped_page
 
@@ -15,6 +16,7 @@ PAST_PAGE_SIZE = 30
 
 
 @require_safe
+@cached_public_page
 def event_list(request):
     upcoming = list(selectors_pages.upcoming_events()[:UPCOMING_SHOWN])
     past = capped_page(request, selectors_pages.past_events(), PAST_PAGE_SIZE)
@@ -30,6 +32,7 @@ def event_list(request):
 
 
 @require_safe
+@cached_public_page
 def event_detail(request, pk, slug=None):
     event = selectors_pages.event(pk)
     if event is None:
