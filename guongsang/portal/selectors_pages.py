@@ -30,7 +30,8 @@ HOME_FEATURED = 6
 HOME_STORIES = 8
 HOME_EVENTS = 5
 # An exemplar's page lists its newest stories; older ones are found by searching the name.
-PROFILE_STORIES = 20
+# Stories on an exemplar's page; the rest are on its own list of stories (profile_stories).
+PROFILE_STORIES = 6
 # Units offered in the browse filter: the province and the level below it (a unit's
 # filter covers its whole subtree, so deeper units are reached through their parents).
 BROWSE_UNIT_DEPTH = 2
@@ -153,24 +154,47 @@ def browse_profiles(
 # --- an exemplar's page ------------------------------------------------------------------------
 
 
+# Long texts an exemplar's page does not show: not read (they are loaded if ever asked for).
+_LONG_TEXT = (
+    "search_text", "exemplar__search_text", "exemplar__summary", "exemplar__key_achievements",
+    "exemplar__titles_held", "exemplar__story_draft",
+)  # fmt: skip
+
+
 def profile(pk: int) -> ExemplarProfile | None:
     return (
         public_profiles()
         .select_related("exemplar", "exemplar__movement")
         .prefetch_related("exemplar__fields", "images")
+        .defer(*_LONG_TEXT)
         .filter(pk=pk)
         .first()
     )
 
 
 def published_comments(**target) -> QuerySet[Comment]:
-    return Comment.objects.filter(status=CommentStatus.PUBLISHED, **target).order_by("created_at")
+    return (
+        Comment.objects.filter(status=CommentStatus.PUBLISHED, **target)
+        .only("author_name", "created_at", "text")
+        .order_by("created_at")
+    )
+
+
+def profile_stories(profile: ExemplarProfile) -> QuerySet[Story]:
+    """The public stories about the profile's exemplar, newest first."""
+    links = Story.exemplars.through.objects.filter(exemplar_id=profile.exemplar_id)
+    return story_cards().filter(pk__in=links.values("story_id"))
+
+
+# What portal/_event_item.html shows of an event.
+EVENT_ITEM = ("kind", "title", "start", "location", "status", "organiser__name")
 
 
 @dataclass
 class ProfilePage:
     decisions: list
     stories: list
+    more_stories: bool
     replications: list
     events: list
     comments: list
@@ -183,12 +207,14 @@ def profile_page(profile: ExemplarProfile) -> ProfilePage:
     a join SQLite walked every public story newest first, probing the link table for each
     (17 ms at 50,000 stories); with the subquery it reads the exemplar's few (6 ms without
     the planner's statistics, well under 1 ms with them). Only the newest PROFILE_STORIES
-    stories are listed, so a much-written-about exemplar's page stays bounded.
+    stories are listed, so a much-written-about exemplar's page stays bounded and quick to
+    build; `more_stories` says whether its list of stories has more.
     """
     exemplar = profile.exemplar
     decisions = (
         Decision.objects.filter(status=DecisionStatus.ISSUED, recipients__exemplar=exemplar)
         .select_related("title")
+        .only("number", "date", "authority_name", "title__name")
         .distinct()
         .order_by("-date", "-pk")
     )
@@ -197,18 +223,18 @@ def profile_page(profile: ExemplarProfile) -> ProfilePage:
         Q(pk__in=honoured.filter(exemplar=exemplar).values("event_id"))
         | Q(pk__in=presenting.filter(exemplar=exemplar).values("event_id"))
     )
-    stories = story_cards().filter(
-        pk__in=Story.exemplars.through.objects.filter(exemplar=exemplar).values("story_id")
-    )
+    stories = list(profile_stories(profile)[: PROFILE_STORIES + 1])
     return ProfilePage(
         decisions=list(decisions),
-        stories=list(stories[:PROFILE_STORIES]),
+        stories=stories[:PROFILE_STORIES],
+        more_stories=len(stories) > PROFILE_STORIES,
         replications=list(
             Replication.objects.filter(exemplar=exemplar)
             .select_related("unit")
+            .only("start", "status", "unit__name")
             .order_by("-start", "-pk")
         ),
-        events=list(events.order_by("-start", "-pk")),
+        events=list(events.only(*EVENT_ITEM).order_by("-start", "-pk")),
         comments=list(published_comments(profile=profile)),
     )
 

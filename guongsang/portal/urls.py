@@ -12,6 +12,8 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/", views.section_detail, name="section_detail"),
     path("dien-hinh/", views.browse, name="browse"),
     path("dien-hinh/<int:pk>/", views_detail.profile_detail, name="profile_detail"),
+    # Before the slug: "bai-viet" would be taken for one.
+    path("dien-hinh/<int:pk>/bai-viet/", views_detail.profile_stories, name="profile_stories"),
     path("dien-hinh/<int:pk>/<slug:slug>/", views_detail.profile_detail, name="profile_detail"),
     path("dien-hinh/<int:pk>/binh-luan", views_interaction.profile_comment, name="profile_comment"),
     path("dien-hinh/<int:pk>/phan-anh", views_interaction.profile_report, name="profile_report"),

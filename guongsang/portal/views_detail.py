@@ -4,12 +4,14 @@ views_interaction.py, which renders these pages again when a form has errors).""
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from guongsang.portal import selectors_pages
 from guongsang.portal.forms_public import CommentForm, ReportForm
 from guongsang.portal.page_cache import cached_public_page
 from guongsang.portal.sharing import PageMeta, plain_excerpt, short_path, slug_of
+from guongsang.portal.views import capped_page
 from guongsang.stories.enums import ReactionKind
 from guongsang.stories.models import ExemplarProfile, Story
 from guongsang.stories.services.public import view_record
@@ -79,6 +81,22 @@ def profile_detail(request, pk, slug=None):
         return redirect("portal:profile_detail", pk=pk, slug=profile_slug(profile), permanent=True)
     view_record(target=profile)
     return render_profile(request, profile)
+
+
+@require_safe
+@cached_public_page
+def profile_stories(request, pk):
+    """Every public story about an exemplar, newest first (its page shows the newest few)."""
+    profile = public_profile_or_404(pk)
+    page = capped_page(request, selectors_pages.profile_stories(profile))
+    name = profile.exemplar.subject_name
+    meta = PageMeta(
+        title=_("Stories about %(name)s") % {"name": name},
+        description=plain_excerpt(profile.headline or profile.public_summary),
+        path=reverse("portal:profile_stories", kwargs={"pk": profile.pk}),
+    )
+    context = {"profile": profile, "page_obj": page, "meta": meta, "slug": profile_slug(profile)}
+    return render(request, "portal/profile_stories.html", context)
 
 
 def reacted_kinds(request, story) -> set[str]:

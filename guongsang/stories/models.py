@@ -126,7 +126,11 @@ class Story(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # A section's public stories, newest first, and their (capped) count.
+            models.Index(fields=["section", "status", "published_at"]),
+        ]
 
     def __str__(self):
         return self.title

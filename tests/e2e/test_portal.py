@@ -30,6 +30,7 @@ def pages(world):
         "home": reverse("portal:home"),
         "section": reverse("portal:section_detail", kwargs={"slug": world["section"].slug}),
         "profile": reverse("portal:profile_detail", kwargs={"pk": profile.pk}),
+        "profile_stories": reverse("portal:profile_stories", kwargs={"pk": profile.pk}),
         "story": reverse("portal:story_detail", kwargs={"pk": story.pk}),
         "search": reverse("portal:search") + "?q=dien+hinh",
         "events": reverse("portal:event_list"),

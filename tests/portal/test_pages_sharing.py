@@ -19,7 +19,7 @@ def test_profile_and_story_pages_show_their_short_address_and_qr_code(client, wo
     profile = world["profiles"]["public"]
     html = _html(client, "profile_detail", pk=profile.pk)
     assert short_path("profile", profile.pk) in html
-    assert "<svg" in html and "qr-code" in html
+    assert f'src="/qr{short_path("profile", profile.pk)}.svg"' in html and "qr-code" in html
     story = world["stories"]["public"]
     html = _html(client, "story_detail", pk=story.pk)
     assert short_path("story", story.pk) in html and "qr-code" in html

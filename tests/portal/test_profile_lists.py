@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from guongsang.portal import selectors_pages
+from guongsang.stories.enums import StoryStatus
 from tests.portal.pages_data import *  # noqa: F403
 from tests.portal.pages_data import ago, event_create, story_create
 
@@ -20,6 +21,59 @@ def test_profile_lists_only_the_newest_stories(client, world, monkeypatch):
     assert [story.title for story in page.stories] == [
         "Điển hình tiên tiến ở Khánh Hòa", "Bài về tập thể 4", "Bài về tập thể 3",
     ]  # fmt: skip
+    assert page.more_stories
+
+
+def _stories_about(collective, world, count):
+    for number in range(count):
+        story_create(world["tree"]["own"], world["author"], title=f"Bài về tập thể {number}",
+                     exemplars=[collective], published_at=ago(40 - number))  # fmt: skip
+
+
+def test_profile_page_links_to_all_its_stories_only_when_there_are_more(client, world, monkeypatch):
+    monkeypatch.setattr(selectors_pages, "PROFILE_STORIES", 3)
+    profile = world["profiles"]["public"]
+    url = reverse("portal:profile_detail", kwargs={"pk": profile.pk})
+    _stories_about(world["exemplars"]["collective"], world, 2)
+    assert 'data-testid="profile-more-stories"' not in client.get(url).content.decode()
+
+    _stories_about(world["exemplars"]["collective"], world, 1)
+    html = client.get(url).content.decode()
+    assert reverse("portal:profile_stories", kwargs={"pk": profile.pk}) in html
+
+
+def test_profile_stories_lists_every_public_story_about_the_exemplar(client, world):
+    collective = world["exemplars"]["collective"]
+    _stories_about(collective, world, 25)
+    story_create(world["tree"]["own"], world["author"], title="Bản nháp về tập thể",
+                 exemplars=[collective], status=StoryStatus.DRAFT, published_at=None)  # fmt: skip
+    url = reverse("portal:profile_stories", kwargs={"pk": world["profiles"]["public"].pk})
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+
+    assert first.count('data-testid="story-card-') == 20
+    assert "Điển hình tiên tiến ở Khánh Hòa" in first and "Bài về tập thể 24" in first
+    assert second.count('data-testid="story-card-') == 6 and "Bài về tập thể 0<" in second
+    assert "Bản nháp về tập thể" not in first + second
+
+
+@pytest.mark.parametrize("key", ["unconsented", "draft", "withdrawn", "scheduled"])
+def test_profile_stories_of_a_profile_that_is_not_public_is_404(client, world, key):
+    url = reverse("portal:profile_stories", kwargs={"pk": world["profiles"][key].pk})
+    assert client.get(url).status_code == 404
+
+
+def test_profile_stories_page_runs_a_bounded_number_of_queries(
+    client, world, django_assert_max_num_queries
+):
+    url = reverse("portal:profile_stories", kwargs={"pk": world["profiles"]["public"].pk})
+    client.get(url)
+    with django_assert_max_num_queries(8):
+        client.get(url)
+    _stories_about(world["exemplars"]["collective"], world, 30)
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
 
 
 def test_profile_lists_an_event_once_when_honoured_and_presenting(client, world, tree):

@@ -1,18 +1,14 @@
-"""Sharing on public pages: {% qr_svg url %}, {% share_box meta %} and {% feed_links %}.
+"""Sharing on public pages: {% share_box meta %} and {% feed_links %}.
 
 {% load portal_share %}
-{% qr_svg meta.short %}                 an inline SVG QR code with an accessible name
-{% share_box meta %}                    short address, QR code and its SVG/PNG downloads
+{% share_box meta %}                    short address, QR code (an image of the QR endpoint,
+                                        cached a day) and its SVG/PNG downloads
 {% feed_links %} / {% feed_links section %}   RSS/Atom/ICS discovery links for <head>
 """
 
-import segno
 from django import template
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -24,18 +20,6 @@ def _absolute(context, url: str) -> str:
     if request is not None:
         return request.build_absolute_uri(url)
     return settings.SITE_URL.rstrip("/") + url
-
-
-@register.simple_tag(takes_context=True)
-def qr_svg(context, url, title=None, scale=4):
-    """An inline SVG QR code of the URL (a path is made absolute), named for screen readers."""
-    target = _absolute(context, str(url))
-    label = title or _("QR code for %(url)s") % {"url": target}
-    svg = segno.make(target, error="m").svg_inline(
-        scale=scale, border=4, title=label, light="#fff", svgclass="qr-code"
-    )
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
-    return mark_safe(svg)  # segno escapes the title; the label is escaped above
 
 
 @register.inclusion_tag("portal/share/_share_box.html", takes_context=True)
