@@ -116,7 +116,7 @@ def test_search_query_is_data_not_sql(world):
     assert search_public("dien hinh", limit=10)[1] >= 1
 
 
-def test_search_page_runs_two_queries_at_most(client, world):
+def test_search_page_runs_a_fixed_number_of_queries(client, world):
     unit, author = world["tree"]["own"], world["author"]
     path = reverse("portal:search")
 
@@ -126,13 +126,15 @@ def test_search_page_runs_two_queries_at_most(client, world):
         assert response.status_code == 200
         return len(queries)
 
+    count()  # the first search of a process asks once whether the search indexes exist
     first = count()
     for number in range(10):
         story_create(unit, author, title=f"Điển hình số {number}")
         profile_create(exemplar_create(world["plan"], unit, name=f"Tập thể điển hình {number}"))
     assert count() == first
-    # the sections menu, and the results with their total in one query
-    assert first <= 2
+    # the sections menu, and the results with their total in one query; on PostgreSQL also
+    # the planner's estimate of the stories matching (search._pg_few_matches)
+    assert first <= (3 if connection.vendor == "postgresql" else 2)
 
 
 def test_search_page_shows_results_with_links(client, world):
@@ -193,3 +195,22 @@ def test_search_with_the_proposed_search_vector(world):
         assert 0 < results[0].rank - int(results[0].rank) < 1  # ts_rank breaks ties
     finally:
         search_module.forget_search_indexes()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+@pytest.mark.parametrize("query", ["dien hinh", "khanh hoa", "tap the"])
+def test_search_finds_the_same_whichever_way_postgresql_reads(world, monkeypatch, query):
+    """Few matches expected (sorted from the GIN index) or many (newest rows first): the same
+    results in the same order."""
+    unit, author = world["tree"]["own"], world["author"]
+    for number in range(30):
+        story_create(unit, author, title=f"Tập thể điển hình số {number}", published_at=ago(number))
+    search_module.forget_search_indexes()
+    try:
+        monkeypatch.setattr(search_module, "PG_FEW_MATCHES", 10**9)
+        from_the_index = search_public(query, limit=50)
+        monkeypatch.setattr(search_module, "PG_FEW_MATCHES", 0)
+        newest_first = search_public(query, limit=50)
+    finally:
+        search_module.forget_search_indexes()
+    assert from_the_index == newest_first and from_the_index[1] > 0
