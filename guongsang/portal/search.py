@@ -24,6 +24,7 @@ total come from one query (COUNT(*) OVER () over the ranked union of both kinds)
 """
 
 import datetime
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from guongsang.common.text import fold
+from guongsang.portal import search_shapes
 from guongsang.portal.sharing import slug_of
 from guongsang.stories.models import ExemplarProfile, Story
 from guongsang.stories.selectors import public_profiles, public_stories
@@ -120,8 +122,8 @@ class _Kind:
     def table(self) -> str:
         return self.model._meta.db_table
 
-    def public(self) -> QuerySet:
-        return public_stories() if self.model is Story else public_profiles()
+    def public(self, now: datetime.datetime) -> QuerySet:
+        return public_stories(now=now) if self.model is Story else public_profiles(now=now)
 
 
 _KINDS = (
@@ -172,6 +174,7 @@ def _has_search_index() -> bool:
 def forget_search_indexes() -> None:
     """Ask again whether the search indexes exist (after a migration; in tests)."""
     _indexed.clear()
+    search_shapes.forget()
 
 
 def _pg_vector(kind: _Kind):
@@ -296,7 +299,7 @@ def _rank_sql(terms: list[str]) -> str:
     return " + ".join(scores)
 
 
-def _window(kind: _Kind, terms: list[str]) -> QuerySet:
+def _window(kind: _Kind, terms: list[str], now: datetime.datetime, few: bool) -> QuerySet:
     """The kind's SEARCH_WINDOW newest matches with what ranks them.
 
     The window's ids are chosen first (newest first: the index scan or the sort stops at the
@@ -304,13 +307,14 @@ def _window(kind: _Kind, terms: list[str]) -> QuerySet:
     searches and ts_rank ran on every row given to the sort: all 2,800 matches of a topic on
     PostgreSQL (115 ms), the 2,000 FTS5 candidates on SQLite. The ids' query is compiled on
     its own (RawSQL), so that the search_vector column it names is its own table's.
+    few: PostgreSQL, stories: few matches are expected (_pg_few_matches).
     """
     pg_indexed = _has_search_index() and connection.vendor == "postgresql"
-    matching = kind.public().alias(**_word_aliases(terms))
+    matching = kind.public(now).alias(**_word_aliases(terms))
     if pg_indexed:
         matching = matching.alias(_vector=_pg_vector(kind))
     newest_first = F("published_at").desc()
-    if pg_indexed and kind.model is Story and _pg_few_matches(kind, terms):
+    if few and kind.model is Story:
         # Sorting on an expression the date index cannot give makes the planner take the
         # matches from the GIN index and sort them.
         newest_first = Coalesce("published_at", "published_at").desc()
@@ -319,7 +323,7 @@ def _window(kind: _Kind, terms: list[str]) -> QuerySet:
         .order_by(newest_first, "-pk")
         .values("pk")[:SEARCH_WINDOW]
     )
-    ranked = kind.public().filter(pk__in=RawSQL(*_sql(newest))).alias(**_word_aliases(terms))
+    ranked = kind.public(now).filter(pk__in=RawSQL(*_sql(newest))).alias(**_word_aliases(terms))
     if pg_indexed:
         ranked = ranked.alias(_vector=_pg_vector(kind))
     return ranked.order_by().values(
@@ -354,13 +358,20 @@ def _run(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def search_public(query: str | None, *, limit: int, offset: int = 0):
-    """(results, total): one page of public stories and profiles matching the query, best
-    first, and how many matched (each kind counted up to SEARCH_WINDOW)."""
-    terms = search_terms(query)
-    if not terms:
-        return [], 0
-    parts = [_sql(_window(kind, terms)) for kind in _KINDS]
+def search_sql(terms: list[str], now: datetime.datetime, *, cached: bool = True):
+    """The ranked union of both kinds' windows, best first, with the total on each row
+    (SQL without LIMIT, and its parameters); from search_shapes unless `cached` is False."""
+    indexed = _has_search_index()
+    few = indexed and connection.vendor == "postgresql" and _pg_few_matches(_KINDS[0], terms)
+    build = functools.partial(_union_sql, few=few)
+    if not cached:
+        return build(terms, now)
+    shape = (indexed, few, SEARCH_WINDOW, FTS_CANDIDATES)
+    return search_shapes.compiled(shape, build, terms, now)
+
+
+def _union_sql(terms: list[str], now: datetime.datetime, *, few: bool):
+    parts = [_sql(_window(kind, terms, now, few)) for kind in _KINDS]
     # Each kind's window is a subquery of its own: SQLite allows no LIMIT on a member of a
     # compound SELECT.
     union_sql = " UNION ALL ".join(
@@ -370,8 +381,19 @@ def search_public(query: str | None, *, limit: int, offset: int = 0):
     sql = (
         "SELECT u.r_kind, u.r_pk, u.r_title, u.r_summary, u.r_date, u.r_slug, "
         f"{_rank_sql(terms)} AS r_rank, COUNT(*) OVER () FROM ({union_sql}) u "
-        "ORDER BY r_rank DESC, u.r_date DESC, u.r_kind, u.r_pk DESC LIMIT %s OFFSET %s"
+        "ORDER BY r_rank DESC, u.r_date DESC, u.r_kind, u.r_pk DESC"
     )
+    return sql, params
+
+
+def search_public(query: str | None, *, limit: int, offset: int = 0):
+    """(results, total): one page of public stories and profiles matching the query, best
+    first, and how many matched (each kind counted up to SEARCH_WINDOW)."""
+    terms = search_terms(query)
+    if not terms:
+        return [], 0
+    sql, params = search_sql(terms, timezone.now())
+    sql += " LIMIT %s OFFSET %s"
     rows = _run(sql, [*params, limit, offset])
     if not rows:
         # Past the last page: the total, from the first row.

@@ -12,14 +12,16 @@ from guongsang.titles.enums import SubjectKind
 CONSENTED = Q(consent_given=True) | Q(exemplar__unit__isnull=False)
 
 
-def public_stories() -> QuerySet[Story]:
+def public_stories(*, now=None) -> QuerySet[Story]:
     """Published stories whose time has come (a future publish date is a scheduled one)."""
-    return Story.objects.filter(status=StoryStatus.PUBLISHED, published_at__lte=timezone.now())
+    return Story.objects.filter(
+        status=StoryStatus.PUBLISHED, published_at__lte=now or timezone.now()
+    )
 
 
-def public_profiles() -> QuerySet[ExemplarProfile]:
+def public_profiles(*, now=None) -> QuerySet[ExemplarProfile]:
     return ExemplarProfile.objects.filter(
-        CONSENTED, status=ProfileStatus.PUBLISHED, published_at__lte=timezone.now()
+        CONSENTED, status=ProfileStatus.PUBLISHED, published_at__lte=now or timezone.now()
     )
 
 
